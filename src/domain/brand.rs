@@ -1,0 +1,618 @@
+//! The brand table and brand detection from a (possibly partial) card number.
+//!
+//! The table mirrors credit-card-type 10.3.0 (`src/lib/card-types.ts`, the de-facto JS standard
+//! used by card-validator and Braintree), so that merchants moving from it see the same brands for
+//! the same numbers. Matching follows the same rules: a brand's *first* matching pattern counts; a
+//! prefix pattern matches in either direction (`"4"` matches `401178`); a range compares the
+//! input's first digits against the range ends cut to the input's length; when every candidate has
+//! fully matched its pattern, the longest pattern wins.
+
+/// A card brand (network), named with credit-card-type's strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Brand {
+    /// Visa.
+    Visa,
+    /// Mastercard.
+    Mastercard,
+    /// American Express.
+    AmericanExpress,
+    /// Diners Club.
+    DinersClub,
+    /// Discover.
+    Discover,
+    /// Troy (Turkey).
+    Troy,
+    /// JCB.
+    Jcb,
+    /// UnionPay.
+    UnionPay,
+    /// Naranja (Argentina).
+    Naranja,
+    /// Verve (Nigeria).
+    Verve,
+    /// Maestro.
+    Maestro,
+    /// Elo (Brazil).
+    Elo,
+    /// Mir (Russia).
+    Mir,
+    /// Hiper (Brazil).
+    Hiper,
+    /// Hipercard (Brazil).
+    Hipercard,
+}
+
+/// One BIN pattern: every number whose first `len` digits lie in `lo..=hi`.
+/// A single prefix is a range with `lo == hi`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pattern {
+    /// Lowest prefix of the range (inclusive), as a number of `len` digits.
+    pub lo: u32,
+    /// Highest prefix of the range (inclusive), as a number of `len` digits.
+    pub hi: u32,
+    /// How many leading digits the pattern covers.
+    pub len: u8,
+}
+
+/// Everything known about a brand.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BrandInfo {
+    /// The brand.
+    pub brand: Brand,
+    /// credit-card-type's `type` string, e.g. `"american-express"`.
+    pub id: &'static str,
+    /// Display name, e.g. `"American Express"`.
+    pub nice_name: &'static str,
+    /// BIN patterns in match order.
+    pub patterns: &'static [Pattern],
+    /// Valid lengths of the full number, ascending.
+    pub lengths: &'static [u8],
+    /// Indices at which a space goes when formatting.
+    pub gaps: &'static [u8],
+    /// What the card calls its security code (CVV, CVC, CID...).
+    pub cvv_name: &'static str,
+    /// Length of the security code.
+    pub cvv_len: u8,
+}
+
+impl BrandInfo {
+    /// The longest valid length of a number of this brand.
+    pub fn max_length(&self) -> u8 {
+        // `lengths` is ascending and never empty (checked by a test over the table).
+        match self.lengths.last() {
+            Some(&l) => l,
+            None => 19,
+        }
+    }
+}
+
+/// A prefix pattern of `n` digits (a range with equal ends).
+const fn p(v: u32) -> Pattern {
+    Pattern { lo: v, hi: v, len: digit_count(v) }
+}
+
+/// A range pattern `lo..=hi`; both ends have the same number of digits.
+const fn r(lo: u32, hi: u32) -> Pattern {
+    Pattern { lo, hi, len: digit_count(lo) }
+}
+
+const fn digit_count(mut v: u32) -> u8 {
+    let mut n = 1;
+    while v >= 10 {
+        v /= 10;
+        n += 1;
+    }
+    n
+}
+
+const GAPS_4_8_12: &[u8] = &[4, 8, 12];
+const GAPS_4_10: &[u8] = &[4, 10];
+
+/// The brand table, in credit-card-type's test order (which decides candidate order).
+/// Source for every range: credit-card-type 10.3.0 `src/lib/card-types.ts`, which cites the
+/// networks' published BIN documentation.
+pub const BRANDS: [BrandInfo; 15] = [
+    BrandInfo {
+        brand: Brand::Visa,
+        id: "visa",
+        nice_name: "Visa",
+        // Visa: every number starting with 4.
+        patterns: &[p(4)],
+        lengths: &[16, 18, 19],
+        gaps: GAPS_4_8_12,
+        cvv_name: "CVV",
+        cvv_len: 3,
+    },
+    BrandInfo {
+        brand: Brand::Mastercard,
+        id: "mastercard",
+        nice_name: "Mastercard",
+        // Mastercard: classic 51-55 and the 2-series 2221-2720.
+        patterns: &[r(51, 55), r(2221, 2229), r(223, 229), r(23, 26), r(270, 271), p(2720)],
+        lengths: &[16],
+        gaps: GAPS_4_8_12,
+        cvv_name: "CVC",
+        cvv_len: 3,
+    },
+    BrandInfo {
+        brand: Brand::AmericanExpress,
+        id: "american-express",
+        nice_name: "American Express",
+        // American Express: 34 and 37.
+        patterns: &[p(34), p(37)],
+        lengths: &[15],
+        gaps: GAPS_4_10,
+        cvv_name: "CID",
+        cvv_len: 4,
+    },
+    BrandInfo {
+        brand: Brand::DinersClub,
+        id: "diners-club",
+        nice_name: "Diners Club",
+        // Diners Club International: 300-305, 36, 38, 39.
+        patterns: &[r(300, 305), p(36), p(38), p(39)],
+        lengths: &[14, 16, 19],
+        gaps: GAPS_4_10,
+        cvv_name: "CVV",
+        cvv_len: 3,
+    },
+    BrandInfo {
+        brand: Brand::Discover,
+        id: "discover",
+        nice_name: "Discover",
+        // Discover: 6011, 644-649, 65.
+        patterns: &[p(6011), r(644, 649), p(65)],
+        lengths: &[16, 19],
+        gaps: GAPS_4_8_12,
+        cvv_name: "CID",
+        cvv_len: 3,
+    },
+    BrandInfo {
+        brand: Brand::Troy,
+        id: "troy",
+        nice_name: "Troy",
+        // Troy: 9792 and the 6500xx-6588xx BINs published by BKM (55 patterns).
+        patterns: &[
+            p(9792),
+            p(650052),
+            r(650082, 650083),
+            p(650092),
+            p(650161),
+            p(650170),
+            p(650173),
+            p(650175),
+            p(650268),
+            p(650271),
+            r(650273, 650274),
+            r(650456, 650457),
+            p(650836),
+            r(650846, 650850),
+            p(650923),
+            p(650987),
+            p(650990),
+            p(654997),
+            p(657366),
+            p(657998),
+            p(658758),
+            r(658767, 658768),
+            r(65083700, 65083704),
+            r(65085800, 65085804),
+            r(65085900, 65085901),
+            p(65086000),
+            r(65086100, 65086105),
+            r(65086200, 65086203),
+            r(65875000, 65875003),
+            p(65875009),
+            r(65875101, 65875104),
+            p(65875200),
+            p(65875501),
+            p(65875601),
+            p(65875900),
+            r(65876000, 65876002),
+            r(65876100, 65876103),
+            p(65876110),
+            r(65876115, 65876116),
+            r(65876200, 65876201),
+            p(65876500),
+            r(65876504, 65876505),
+            r(65876600, 65876602),
+            r(65877100, 65877101),
+            r(65877600, 65877602),
+            p(65877700),
+            r(65877801, 65877802),
+            r(65878200, 65878202),
+            r(65878300, 65878311),
+            r(65878400, 65878405),
+            r(65878500, 65878505),
+            r(65878600, 65878601),
+            p(65879800),
+            p(65880800),
+            p(65880900),
+        ],
+        lengths: &[16],
+        gaps: GAPS_4_8_12,
+        cvv_name: "CVV",
+        cvv_len: 3,
+    },
+    BrandInfo {
+        brand: Brand::Jcb,
+        id: "jcb",
+        nice_name: "JCB",
+        // JCB: 3528-3589, plus the legacy 2131 and 1800.
+        patterns: &[p(2131), p(1800), r(3528, 3589)],
+        lengths: &[16, 17, 18, 19],
+        gaps: GAPS_4_8_12,
+        cvv_name: "CVV",
+        cvv_len: 3,
+    },
+    BrandInfo {
+        brand: Brand::UnionPay,
+        id: "unionpay",
+        nice_name: "UnionPay",
+        // UnionPay: 62xxxx (minus Discover/Elo carve-outs) and the 81-series.
+        patterns: &[
+            p(620),
+            r(62100, 62182),
+            r(62184, 62187),
+            r(62185, 62197),
+            r(62200, 62205),
+            r(622010, 622999),
+            p(622018),
+            r(62207, 62209),
+            r(623, 626),
+            p(6270),
+            p(6272),
+            p(6276),
+            r(627700, 627779),
+            r(627781, 627799),
+            r(6282, 6289),
+            p(6291),
+            p(6292),
+            p(810),
+            r(8110, 8131),
+            r(8132, 8151),
+            r(8152, 8163),
+            r(8164, 8171),
+        ],
+        lengths: &[14, 15, 16, 17, 18, 19],
+        gaps: GAPS_4_8_12,
+        cvv_name: "CVN",
+        cvv_len: 3,
+    },
+    BrandInfo {
+        brand: Brand::Naranja,
+        id: "naranja",
+        nice_name: "Naranja",
+        // Naranja: 589562, 402918, 527572.
+        patterns: &[p(589562), p(402918), p(527572)],
+        lengths: &[16],
+        gaps: GAPS_4_8_12,
+        cvv_name: "CVV",
+        cvv_len: 3,
+    },
+    BrandInfo {
+        brand: Brand::Verve,
+        id: "verve",
+        nice_name: "Verve",
+        // Verve: Interswitch's 5060xx-5079xx BINs.
+        patterns: &[
+            r(506099, 506127),
+            p(506129),
+            r(506133, 506150),
+            r(506158, 506163),
+            p(506166),
+            p(506168),
+            p(506170),
+            p(506173),
+            r(506176, 506180),
+            p(506184),
+            r(506187, 506188),
+            p(506191),
+            p(506195),
+            p(506197),
+            p(507865),
+            p(507866),
+            r(507868, 507877),
+            r(507880, 507888),
+            p(507900),
+            p(507941),
+        ],
+        lengths: &[16, 18, 19],
+        gaps: GAPS_4_8_12,
+        cvv_name: "CVV",
+        cvv_len: 3,
+    },
+    BrandInfo {
+        brand: Brand::Maestro,
+        id: "maestro",
+        nice_name: "Maestro",
+        // Maestro: 493698, 500000-508999 (minus Elo/Verve), 56-59, 63, 67, and any other 6.
+        patterns: &[
+            p(493698),
+            r(500000, 504174),
+            r(504176, 506698),
+            r(506779, 508999),
+            r(56, 59),
+            p(63),
+            p(67),
+            p(6),
+        ],
+        lengths: &[12, 13, 14, 15, 16, 17, 18, 19],
+        gaps: GAPS_4_8_12,
+        cvv_name: "CVC",
+        cvv_len: 3,
+    },
+    BrandInfo {
+        brand: Brand::Elo,
+        id: "elo",
+        nice_name: "Elo",
+        // Elo: the BINs published by Elo Serviços.
+        patterns: &[
+            p(401178),
+            p(401179),
+            p(438935),
+            p(457631),
+            p(457632),
+            p(431274),
+            p(451416),
+            p(457393),
+            p(504175),
+            r(506699, 506778),
+            r(509000, 509999),
+            p(627780),
+            p(636297),
+            p(636368),
+            r(650031, 650033),
+            r(650035, 650051),
+            r(650405, 650439),
+            r(650485, 650538),
+            r(650541, 650598),
+            r(650700, 650718),
+            r(650720, 650727),
+            r(650901, 650978),
+            r(651652, 651679),
+            r(655000, 655019),
+            r(655021, 655058),
+        ],
+        lengths: &[16],
+        gaps: GAPS_4_8_12,
+        cvv_name: "CVE",
+        cvv_len: 3,
+    },
+    BrandInfo {
+        brand: Brand::Mir,
+        id: "mir",
+        nice_name: "Mir",
+        // Mir: 2200-2204 (NSPK).
+        patterns: &[r(2200, 2204)],
+        lengths: &[16, 17, 18, 19],
+        gaps: GAPS_4_8_12,
+        cvv_name: "CVP2",
+        cvv_len: 3,
+    },
+    BrandInfo {
+        brand: Brand::Hiper,
+        id: "hiper",
+        nice_name: "Hiper",
+        // Hiper: Itaú's BINs.
+        patterns: &[p(637095), p(63737423), p(63743358), p(637568), p(637599), p(637609), p(637612)],
+        lengths: &[16],
+        gaps: GAPS_4_8_12,
+        cvv_name: "CVC",
+        cvv_len: 3,
+    },
+    BrandInfo {
+        brand: Brand::Hipercard,
+        id: "hipercard",
+        nice_name: "Hipercard",
+        // Hipercard: 606282.
+        patterns: &[p(606282)],
+        lengths: &[16],
+        gaps: GAPS_4_8_12,
+        cvv_name: "CVC",
+        cvv_len: 3,
+    },
+];
+
+impl Brand {
+    /// Every brand, in detection order.
+    pub const ALL: [Brand; 15] = [
+        Brand::Visa,
+        Brand::Mastercard,
+        Brand::AmericanExpress,
+        Brand::DinersClub,
+        Brand::Discover,
+        Brand::Troy,
+        Brand::Jcb,
+        Brand::UnionPay,
+        Brand::Naranja,
+        Brand::Verve,
+        Brand::Maestro,
+        Brand::Elo,
+        Brand::Mir,
+        Brand::Hiper,
+        Brand::Hipercard,
+    ];
+
+    /// Position of the brand in [`BRANDS`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The brand's table entry.
+    pub fn info(self) -> &'static BrandInfo {
+        &BRANDS[self.index()]
+    }
+
+    /// credit-card-type's string for the brand.
+    pub fn id(self) -> &'static str {
+        self.info().id
+    }
+
+    /// Parses credit-card-type's string (`"visa"`, `"american-express"`...). Also accepts the
+    /// common aliases `"amex"`, `"master-card"` and `"diners"`.
+    pub fn from_id(s: &str) -> Option<Brand> {
+        match s {
+            "amex" => return Some(Brand::AmericanExpress),
+            "master-card" => return Some(Brand::Mastercard),
+            "diners" => return Some(Brand::DinersClub),
+            _ => {}
+        }
+        Brand::ALL.iter().copied().find(|b| b.id() == s)
+    }
+}
+
+/// A set of brands as a bit mask (bit `i` = `Brand::ALL[i]`), iterated in detection order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct BrandSet(pub u16);
+
+impl BrandSet {
+    /// No brand.
+    pub const EMPTY: BrandSet = BrandSet(0);
+    /// Every brand.
+    pub const ALL: BrandSet = BrandSet((1 << 15) - 1);
+
+    /// The set holding just `b`.
+    pub const fn only(b: Brand) -> BrandSet {
+        BrandSet(1 << b.index())
+    }
+    /// Adds `b`.
+    pub fn insert(&mut self, b: Brand) {
+        self.0 |= 1 << b.index();
+    }
+    /// Whether `b` is in the set.
+    pub const fn contains(self, b: Brand) -> bool {
+        self.0 & (1 << b.index()) != 0
+    }
+    /// The brands in both sets.
+    pub const fn intersect(self, other: BrandSet) -> BrandSet {
+        BrandSet(self.0 & other.0)
+    }
+    /// Number of brands in the set.
+    pub const fn len(self) -> u32 {
+        self.0.count_ones()
+    }
+    /// Whether the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    /// The only brand, when the set holds exactly one.
+    pub fn single(self) -> Option<Brand> {
+        if self.len() == 1 {
+            Some(Brand::ALL[self.0.trailing_zeros() as usize])
+        } else {
+            None
+        }
+    }
+    /// The brands in detection order.
+    pub fn iter(self) -> impl Iterator<Item = Brand> {
+        Brand::ALL.into_iter().filter(move |b| self.contains(*b))
+    }
+}
+
+/// The outcome of matching a digit prefix against the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Detection {
+    /// Every brand the digits may still belong to (all of them for no digits).
+    pub candidates: BrandSet,
+    /// The brand, when the digits determine exactly one.
+    pub brand: Option<Brand>,
+}
+
+/// Matches `pat` against a prefix of `n` digits whose value is `head`; `head` holds the first
+/// `min(n, 8)` digits (patterns are at most 8 digits long). Returns `None` for no match,
+/// `Some(0)` for a partial match, `Some(len)` for a full match of a `len`-digit pattern.
+fn match_pattern(pat: &Pattern, head: u32, n: usize) -> Option<u8> {
+    let plen = pat.len as usize;
+    if n >= plen {
+        let v = head / POW10[head_len(n) - plen];
+        (pat.lo <= v && v <= pat.hi).then_some(pat.len)
+    } else {
+        let cut = POW10[plen - n];
+        let v = head;
+        (pat.lo / cut <= v && v <= pat.hi / cut).then_some(0)
+    }
+}
+
+const POW10: [u32; 10] =
+    [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+
+/// How many digits the detection head holds for an `n`-digit number.
+fn head_len(n: usize) -> usize {
+    n.min(8)
+}
+
+/// Detects the brand from the leading digits of a normalised number (ASCII digits only).
+pub fn detect(digits: &[u8]) -> Detection {
+    let n = digits.len();
+    if n == 0 {
+        return Detection { candidates: BrandSet::ALL, brand: None };
+    }
+    let head = digits[..head_len(n)].iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+    let mut candidates = BrandSet::EMPTY;
+    let mut all_full = true;
+    let mut best: Option<(Brand, u8)> = None;
+    for info in BRANDS.iter() {
+        // A brand's first matching pattern decides its strength (credit-card-type's rule).
+        if let Some(strength) = info.patterns.iter().find_map(|pat| match_pattern(pat, head, n)) {
+            candidates.insert(info.brand);
+            if strength == 0 {
+                all_full = false;
+            } else if best.is_none_or(|(_, s)| strength > s) {
+                best = Some((info.brand, strength));
+            }
+        }
+    }
+    if candidates.is_empty() {
+        return Detection { candidates, brand: None };
+    }
+    match best {
+        Some((brand, _)) if all_full => Detection { candidates: BrandSet::only(brand), brand: Some(brand) },
+        _ => Detection { candidates, brand: candidates.single() },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_consistent() {
+        for (i, info) in BRANDS.iter().enumerate() {
+            assert_eq!(info.brand.index(), i, "{}", info.id);
+            assert_eq!(Brand::ALL[i], info.brand);
+            assert!(!info.lengths.is_empty());
+            assert!(info.lengths.windows(2).all(|w| w[0] < w[1]));
+            assert!(!info.patterns.is_empty());
+            for pat in info.patterns {
+                assert!(pat.lo <= pat.hi, "{} {:?}", info.id, pat);
+                assert_eq!(digit_count(pat.hi), pat.len, "{} {:?}", info.id, pat);
+                assert!(pat.len <= 8);
+            }
+            assert_eq!(Brand::from_id(info.id), Some(info.brand));
+        }
+    }
+
+    #[test]
+    fn detects_like_credit_card_type() {
+        let d = |s: &str| detect(s.as_bytes());
+        let four: Vec<_> = d("4").candidates.iter().collect();
+        assert_eq!(four, vec![Brand::Visa, Brand::Naranja, Brand::Maestro, Brand::Elo]);
+        assert_eq!(d("41").brand, Some(Brand::Visa));
+        assert_eq!(d("401178").brand, Some(Brand::Elo));
+        assert_eq!(d("1").brand, Some(Brand::Jcb));
+        assert_eq!(d("8").brand, Some(Brand::UnionPay));
+        let two: Vec<_> = d("2").candidates.iter().collect();
+        assert_eq!(two, vec![Brand::Mastercard, Brand::Jcb, Brand::Mir]);
+        assert_eq!(d("6").candidates.len(), 7);
+        for none in [
+            "0", "12", "123", "181", "1802", "221", "222099", "2721", "212", "2132", "306", "31", "32", "33",
+            "7",
+        ] {
+            assert!(d(none).candidates.is_empty(), "{none}");
+        }
+        assert_eq!(d("6011111111111117").brand, Some(Brand::Discover));
+        assert_eq!(d("6212487892425802").brand, Some(Brand::UnionPay));
+        assert_eq!(d("60").brand, None);
+    }
+}

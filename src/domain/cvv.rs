@@ -1,0 +1,44 @@
+//! Security code (CVV/CVC/CID) verdicts.
+
+use super::brand::Brand;
+use super::reason::CvvReason;
+
+/// The verdict on a security code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CvvVerdict {
+    /// The right number of digits for the brand.
+    pub is_valid: bool,
+    /// Valid, or may still become valid as the customer types.
+    pub is_potentially_valid: bool,
+    /// Why the code is not valid (`None` when valid).
+    pub reason: Option<CvvReason>,
+}
+
+/// Validates a security code for `brand` (its size: Amex 4, others 3); with no brand known, 3 or
+/// 4 digits are both accepted. Surrounding white space is ignored.
+pub fn validate_cvv(input: &str, brand: Option<Brand>) -> CvvVerdict {
+    let s = input.trim();
+    let bad = |reason, potentially| CvvVerdict {
+        is_valid: false,
+        is_potentially_valid: potentially,
+        reason: Some(reason),
+    };
+    if s.is_empty() {
+        return bad(CvvReason::Required, true);
+    }
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        return bad(CvvReason::InvalidCharacters, false);
+    }
+    let (min, max) = match brand {
+        Some(b) => (b.info().cvv_len as usize, b.info().cvv_len as usize),
+        None => (3, 4),
+    };
+    let n = s.len();
+    if n < min {
+        bad(CvvReason::Incomplete, true)
+    } else if n > max {
+        bad(CvvReason::InvalidLength, false)
+    } else {
+        CvvVerdict { is_valid: true, is_potentially_valid: true, reason: None }
+    }
+}

@@ -1,0 +1,100 @@
+//! Normalising raw card-number input into digits, without allocating.
+
+/// The longest card number any brand issues.
+pub const MAX_PAN: usize = 19;
+
+/// The digits of a card number as typed, separators removed.
+///
+/// Holds at most [`MAX_PAN`] digits; `len` counts every digit seen, so an over-long input is
+/// still reported with its true length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Digits {
+    buf: [u8; MAX_PAN],
+    len: usize,
+}
+
+/// Why an input is not a card number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InvalidCharacter;
+
+impl Digits {
+    /// No digits.
+    pub const EMPTY: Digits = Digits { buf: [0; MAX_PAN], len: 0 };
+
+    /// Every digit seen (may exceed [`MAX_PAN`]).
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether no digit was given.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The kept digits as ASCII (all of them when `len() <= MAX_PAN`).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len.min(MAX_PAN)]
+    }
+
+    /// The kept digits as a string slice.
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits are ever stored.
+        core::str::from_utf8(self.as_bytes()).unwrap_or("")
+    }
+
+    fn push(&mut self, d: u8) {
+        if self.len < MAX_PAN {
+            self.buf[self.len] = d;
+        }
+        self.len += 1;
+    }
+}
+
+/// Whether `c` is a separator customers put in card numbers: any white space (including NBSP and
+/// the zero-width no-break space) or a dash.
+pub fn is_separator(c: char) -> bool {
+    c == '-' || c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Strips separators and returns the digits, or [`InvalidCharacter`] for anything else
+/// (letters, dots, full-width digits, emoji...). Stops at the first bad character.
+pub fn normalise(input: &str) -> Result<Digits, InvalidCharacter> {
+    let mut out = Digits::EMPTY;
+    for c in input.chars() {
+        if c.is_ascii_digit() {
+            out.push(c as u8);
+        } else if !is_separator(c) {
+            return Err(InvalidCharacter);
+        }
+    }
+    Ok(out)
+}
+
+/// Keeps only the ASCII digits of `input` (for formatting as the customer types), at most `max`.
+pub fn digits_only(input: &str, max: usize) -> Digits {
+    let mut out = Digits::EMPTY;
+    for b in input.bytes() {
+        if b.is_ascii_digit() && out.len < max.min(MAX_PAN) {
+            out.push(b);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_separators() {
+        assert_eq!(
+            normalise("4811-1111 1111\u{a0}1114").map(|d| d.as_str().to_owned()),
+            Ok("4811111111111114".into())
+        );
+        assert_eq!(normalise("\t48 11\n").map(|d| d.len()), Ok(4));
+        assert_eq!(normalise("4811.1111"), Err(InvalidCharacter));
+        assert_eq!(normalise("４８１１"), Err(InvalidCharacter));
+        let long = "1".repeat(40);
+        assert_eq!(normalise(&long).map(|d| (d.len(), d.as_bytes().len())), Ok((40, 19)));
+    }
+}

@@ -1,0 +1,270 @@
+//! Expiry dates: parsing every format customers type, and verdicts against an injected "today".
+//!
+//! Accepted: `MM/YY`, `MM / YY`, `MM/YYYY`, `M/YY`, `MM YY`, `MMYY`, `MMYYYY`, `YYYY-MM`, and a
+//! separate month and year. Two-digit years are resolved in a window of fifty years either side
+//! of today, so there is no "20" trap (`07/20` is July 2020, valid during July 2020) and no break
+//! in 2081 (`01` then means 2101). The current month is valid.
+
+use super::reason::ExpiryReason;
+
+/// A calendar month, the unit card expiry works in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct YearMonth {
+    /// Full year, e.g. 2026.
+    pub year: u16,
+    /// Month 1-12.
+    pub month: u8,
+}
+
+/// Options for expiry verdicts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExpiryOptions {
+    /// The current month (the browser's local date unless the caller injects one).
+    pub today: YearMonth,
+    /// How many years ahead of today's year an expiry may be (19 by default, as card-validator).
+    pub max_years_ahead: u16,
+}
+
+/// The default for [`ExpiryOptions::max_years_ahead`].
+pub const DEFAULT_MAX_YEARS_AHEAD: u16 = 19;
+
+/// The verdict on an expiry date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExpiryVerdict {
+    /// A complete date, not expired, not too far ahead.
+    pub is_valid: bool,
+    /// Valid, or may still become valid as the customer types.
+    pub is_potentially_valid: bool,
+    /// The month, once it is known (1-12).
+    pub month: Option<u8>,
+    /// The full year, once it is complete.
+    pub year: Option<u16>,
+    /// Why the date is not valid (`None` when valid).
+    pub reason: Option<ExpiryReason>,
+}
+
+impl ExpiryVerdict {
+    fn bad(reason: ExpiryReason, potentially: bool) -> Self {
+        ExpiryVerdict {
+            is_valid: false,
+            is_potentially_valid: potentially,
+            month: None,
+            year: None,
+            reason: Some(reason),
+        }
+    }
+}
+
+/// Validates an expiry typed as one string.
+pub fn validate_expiry(input: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
+    let s = input.trim();
+    if s.is_empty() {
+        return ExpiryVerdict::bad(ExpiryReason::Required, true);
+    }
+    if !s.chars().all(|c| c.is_ascii_digit() || c == '/' || c == '-' || c.is_whitespace()) {
+        return ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false);
+    }
+    let Some((month, year)) = split(s) else {
+        return ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false);
+    };
+    judge(month, year, opts)
+}
+
+/// Validates a month and a year given separately (`{ month, year }`, or Midtrans's
+/// `card_exp_month` / `card_exp_year`). Either may be empty while the customer types.
+pub fn validate_month_year(month: &str, year: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
+    let (m, y) = (month.trim(), year.trim());
+    if m.is_empty() && y.is_empty() {
+        return ExpiryVerdict::bad(ExpiryReason::Required, true);
+    }
+    if !all_digits(m) || !all_digits(y) {
+        return ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false);
+    }
+    judge(Part { text: m, complete: true, last: false }, y, opts)
+}
+
+/// The month as typed, and whether more month digits may still come.
+#[derive(Clone, Copy)]
+struct Part<'a> {
+    text: &'a str,
+    /// A separator or a year followed, so the month is finished.
+    complete: bool,
+    /// The month comes after the year (ISO `YYYY-MM`), so it may be typed last.
+    last: bool,
+}
+
+fn all_digits(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Splits into month and year text; `None` when the shape is not a date.
+fn split(s: &str) -> Option<(Part<'_>, &str)> {
+    if let Some((m, y)) = s.split_once('/') {
+        let (m, y) = (m.trim(), y.trim());
+        return (all_digits(m) && all_digits(y))
+            .then_some((Part { text: m, complete: true, last: false }, y));
+    }
+    if let Some((y, m)) = s.split_once('-') {
+        // ISO `YYYY-MM` (what <input type="month"> produces): the month comes last.
+        let (y, m) = (y.trim(), m.trim());
+        let ok = y.len() == 4 && all_digits(y) && all_digits(m) && m.len() <= 2;
+        return ok.then_some((Part { text: m, complete: m.len() == 2, last: true }, y));
+    }
+    let mut words = s.split_whitespace();
+    if let (Some(m), Some(y)) = (words.next(), words.next()) {
+        let ok = words.next().is_none() && all_digits(m) && all_digits(y);
+        return ok.then_some((Part { text: m, complete: true, last: false }, y));
+    }
+    // Digits only: MMYY, MMYYYY, or a prefix of them. A leading 0, or 10-12, is a two-digit
+    // month; 2-9, or 1 followed by 3-9, is a one-digit month (no two-digit month fits).
+    let b = s.as_bytes();
+    let month_len = match (b[0], b.get(1)) {
+        (b'0', _) => 2,
+        (b'1', None) => 1,
+        (b'1', Some(b'0'..=b'2')) => 2,
+        _ => 1,
+    }
+    .min(b.len());
+    let (m, y) = s.split_at(month_len);
+    let complete = !y.is_empty() || month_len == 2 || b[0] >= b'2';
+    Some((Part { text: m, complete, last: false }, y))
+}
+
+fn judge(month: Part<'_>, year: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
+    let m = match parse_month(month) {
+        Ok(Some(m)) => m,
+        Ok(None) if year.is_empty() => return ExpiryVerdict::bad(ExpiryReason::Incomplete, true),
+        Ok(None) if month.last => return iso_partial_month(month.text, year, opts),
+        Ok(None) | Err(()) => return ExpiryVerdict::bad(ExpiryReason::InvalidMonth, false),
+    };
+    let with_month = |mut v: ExpiryVerdict| {
+        v.month = Some(m);
+        v
+    };
+    let today = opts.today;
+    let lowest = if m >= today.month { today.year } else { today.year.saturating_add(1) };
+    let highest = today.year.saturating_add(opts.max_years_ahead);
+    let in_range = |y: u16| lowest <= y && y <= highest;
+    let n = year.len();
+    if n > 4 {
+        return with_month(ExpiryVerdict::bad(ExpiryReason::InvalidYear, false));
+    }
+    let v: u16 = year.bytes().fold(0, |a, d| a * 10 + u16::from(d - b'0'));
+    if n == 2 || n == 4 {
+        let full = if n == 2 { resolve_two_digit(v, today.year) } else { v };
+        // "20" may still grow into "2031": potentially valid even when 2020 is not.
+        let grows = n == 2 && range_meets(v * 100, v * 100 + 99, lowest, highest);
+        if in_range(full) {
+            let mut ok = with_month(ExpiryVerdict::bad(ExpiryReason::Required, true));
+            ok.is_valid = true;
+            ok.year = Some(full);
+            ok.reason = None;
+            return ok;
+        }
+        let reason = if full < lowest { ExpiryReason::Expired } else { ExpiryReason::TooFarFuture };
+        let mut bad = with_month(ExpiryVerdict::bad(reason, grows));
+        bad.year = Some(full);
+        return bad;
+    }
+    // A prefix of a year (0, 1 or 3 digits): which completions could still be valid?
+    let (lo, hi, two_digit) = match n {
+        0 => return with_month(ExpiryVerdict::bad(ExpiryReason::Incomplete, true)),
+        1 => (v * 1000, v * 1000 + 999, true),
+        _ => (v * 10, v * 10 + 9, false),
+    };
+    let two_ok = two_digit && (0..10).any(|d| in_range(resolve_two_digit(v * 10 + d, today.year)));
+    if two_ok || range_meets(lo, hi, lowest, highest) {
+        return with_month(ExpiryVerdict::bad(ExpiryReason::Incomplete, true));
+    }
+    let reason = if n == 3 && hi < lowest {
+        ExpiryReason::Expired
+    } else if n == 3 && lo > highest {
+        ExpiryReason::TooFarFuture
+    } else {
+        ExpiryReason::InvalidYear
+    };
+    with_month(ExpiryVerdict::bad(reason, false))
+}
+
+/// `2026-`, `2026-0` or `2026-1`: an ISO date whose month is still being typed. `2026-1` reads as
+/// January (as `YYYY-M` does), and stays potentially valid while `2026-10`..`12` could still be.
+fn iso_partial_month(text: &str, year: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
+    let could = (1..=12u8).any(|m| {
+        let buf = [b'0' + m / 10, b'0' + m % 10];
+        let two = core::str::from_utf8(&buf).unwrap_or("");
+        (two.starts_with(text) || (text == "1" && m >= 10))
+            && judge(Part { text: two, complete: true, last: true }, year, opts).is_valid
+    });
+    if text == "1" {
+        let mut v = judge(Part { text, complete: true, last: true }, year, opts);
+        v.is_potentially_valid |= could;
+        return v;
+    }
+    if could {
+        return ExpiryVerdict::bad(ExpiryReason::Incomplete, true);
+    }
+    let y = year.bytes().fold(0u16, |a, d| a.saturating_mul(10).saturating_add(u16::from(d - b'0')));
+    let reason = if y > opts.today.year.saturating_add(opts.max_years_ahead) {
+        ExpiryReason::TooFarFuture
+    } else {
+        ExpiryReason::Expired
+    };
+    ExpiryVerdict::bad(reason, false)
+}
+
+fn range_meets(lo: u16, hi: u16, lowest: u16, highest: u16) -> bool {
+    lo <= highest && hi >= lowest
+}
+
+/// `Ok(Some(m))` a month 1-12; `Ok(None)` a month still being typed ("0" or "1"); `Err` invalid.
+fn parse_month(p: Part<'_>) -> Result<Option<u8>, ()> {
+    let t = p.text.as_bytes();
+    match t.len() {
+        0 => Ok(None),
+        1 if t[0] == b'0' => {
+            if p.complete {
+                Err(())
+            } else {
+                Ok(None)
+            }
+        }
+        1 if t[0] == b'1' && !p.complete => Ok(None),
+        1 => Ok(Some(t[0] - b'0')),
+        2 => {
+            let m = (t[0] - b'0') * 10 + (t[1] - b'0');
+            if (1..=12).contains(&m) {
+                Ok(Some(m))
+            } else {
+                Err(())
+            }
+        }
+        _ => Err(()),
+    }
+}
+
+/// Resolves a two-digit year to the full year within fifty years of `this_year`.
+pub fn resolve_two_digit(yy: u16, this_year: u16) -> u16 {
+    let (yy, this_year) = (u32::from(yy % 100), u32::from(this_year));
+    let mut full = this_year - this_year % 100 + yy;
+    if full + 50 < this_year {
+        full += 100;
+    } else if full > this_year + 50 && full >= 100 {
+        full -= 100;
+    }
+    u16::try_from(full).unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn century_window() {
+        assert_eq!(resolve_two_digit(26, 2026), 2026);
+        assert_eq!(resolve_two_digit(5, 2026), 2005);
+        assert_eq!(resolve_two_digit(99, 2026), 1999);
+        assert_eq!(resolve_two_digit(1, 2081), 2101);
+        assert_eq!(resolve_two_digit(99, 2081), 2099);
+        assert_eq!(resolve_two_digit(0, 2099), 2100);
+    }
+}

@@ -1,0 +1,24 @@
+//! The pure core: card validation, formatting and Midtrans response interpretation.
+//!
+//! Nothing here touches the browser, the clock or any I/O: "today" is a parameter. The host
+//! `cargo test` builds this module without wasm-bindgen, web-sys or js-sys, which proves it.
+
+pub mod brand;
+pub mod card;
+pub mod cvv;
+pub mod digits;
+pub mod expiry;
+pub mod format;
+pub mod luhn;
+pub mod number;
+pub mod reason;
+
+pub use brand::{detect, Brand, BrandInfo, BrandSet, BRANDS};
+pub use card::{validate_card, CardInput, CardOptions, CardVerdict, Field, FieldError};
+pub use cvv::{validate_cvv, CvvVerdict};
+pub use expiry::{
+    validate_expiry, validate_month_year, ExpiryOptions, ExpiryVerdict, YearMonth, DEFAULT_MAX_YEARS_AHEAD,
+};
+pub use format::{format_card_input, format_card_number};
+pub use number::{validate_number, NumberOptions, NumberVerdict};
+pub use reason::{CvvReason, ExpiryReason, Locale, NumberReason};

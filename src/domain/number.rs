@@ -1,0 +1,103 @@
+//! Card number verdicts: tri-state validity plus a reason code.
+
+use super::brand::{detect, Brand, BrandSet};
+use super::digits::{normalise, Digits};
+use super::luhn;
+use super::reason::NumberReason;
+
+/// Options for [`validate_number`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberOptions {
+    /// Brands the merchant accepts; others give `unsupported_brand`.
+    pub supported: BrandSet,
+    /// Run the Luhn check on UnionPay numbers too (off by default, as in card-validator: some
+    /// UnionPay cards do not satisfy Luhn).
+    pub luhn_unionpay: bool,
+}
+
+impl Default for NumberOptions {
+    fn default() -> Self {
+        NumberOptions { supported: BrandSet::ALL, luhn_unionpay: false }
+    }
+}
+
+/// The verdict on a card number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NumberVerdict {
+    /// A complete, valid number of an accepted brand.
+    pub is_valid: bool,
+    /// Valid, or may still become valid as the customer types.
+    pub is_potentially_valid: bool,
+    /// The brand, when the digits determine exactly one.
+    pub brand: Option<Brand>,
+    /// Every brand the digits may still belong to.
+    pub candidates: BrandSet,
+    /// Why the number is not valid (`None` when valid).
+    pub reason: Option<NumberReason>,
+}
+
+impl NumberVerdict {
+    fn invalid(reason: NumberReason, potentially: bool, brand: Option<Brand>, candidates: BrandSet) -> Self {
+        NumberVerdict {
+            is_valid: false,
+            is_potentially_valid: potentially,
+            brand,
+            candidates,
+            reason: Some(reason),
+        }
+    }
+}
+
+/// Validates a card number as typed (spaces, dashes and NBSP allowed).
+pub fn validate_number(input: &str, opts: &NumberOptions) -> NumberVerdict {
+    match normalise(input) {
+        Ok(d) => validate_digits(&d, opts),
+        Err(_) => NumberVerdict::invalid(NumberReason::InvalidCharacters, false, None, BrandSet::EMPTY),
+    }
+}
+
+/// Validates already-normalised digits.
+pub fn validate_digits(d: &Digits, opts: &NumberOptions) -> NumberVerdict {
+    if d.is_empty() {
+        return NumberVerdict::invalid(NumberReason::Required, true, None, opts.supported);
+    }
+    let det = detect(d.as_bytes());
+    let candidates = det.candidates.intersect(opts.supported);
+    if det.candidates.is_empty() {
+        return NumberVerdict::invalid(NumberReason::UnknownBrand, false, None, BrandSet::EMPTY);
+    }
+    let Some(brand) = det.brand else {
+        // Several brands are still possible: the number is a prefix.
+        if candidates.is_empty() {
+            return NumberVerdict::invalid(NumberReason::UnsupportedBrand, false, None, candidates);
+        }
+        return NumberVerdict::invalid(NumberReason::Incomplete, true, None, candidates);
+    };
+    if !opts.supported.contains(brand) {
+        return NumberVerdict::invalid(NumberReason::UnsupportedBrand, false, Some(brand), BrandSet::EMPTY);
+    }
+    let only = BrandSet::only(brand);
+    let info = brand.info();
+    let len = d.len();
+    let max = usize::from(info.max_length());
+    if len > max {
+        return NumberVerdict::invalid(NumberReason::InvalidLength, false, Some(brand), only);
+    }
+    if !info.lengths.iter().any(|&l| usize::from(l) == len) {
+        // Shorter than the brand's longest length but not a length it issues: keep typing.
+        return NumberVerdict::invalid(NumberReason::Incomplete, true, Some(brand), only);
+    }
+    let skip_luhn = brand == Brand::UnionPay && !opts.luhn_unionpay;
+    if skip_luhn || luhn::is_valid(d.as_bytes()) {
+        NumberVerdict {
+            is_valid: true,
+            is_potentially_valid: true,
+            brand: Some(brand),
+            candidates: only,
+            reason: None,
+        }
+    } else {
+        // card-validator's rule: a longer length may still come (Visa 16 -> 19).
+        NumberVerdict::invalid(NumberReason::Luhn, len < max, Some(brand), only)
+    }
+}

@@ -1,0 +1,196 @@
+//! Conversions between JavaScript values and the domain: reading inputs leniently (never
+//! trusting their type) and building the plain result objects the API returns.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::domain::{
+    Brand, BrandInfo, BrandSet, CardVerdict, CvvVerdict, ExpiryOptions, ExpiryVerdict, Locale, NumberOptions,
+    NumberVerdict, YearMonth, DEFAULT_MAX_YEARS_AHEAD,
+};
+
+/// `Number.MAX_SAFE_INTEGER`: larger numbers have already lost digits in JavaScript.
+const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
+
+/// Reads a JS value as text: strings as they are, safe non-negative integers and bigints in
+/// decimal, `null`/`undefined` as empty. `None` for anything else (objects, booleans, fractions,
+/// unsafe integers, symbols), which callers report as invalid characters.
+pub fn text(v: &JsValue) -> Option<String> {
+    if let Some(s) = v.as_string() {
+        return Some(s);
+    }
+    if v.is_undefined() || v.is_null() {
+        return Some(String::new());
+    }
+    if let Some(n) = v.as_f64() {
+        if (0.0..=MAX_SAFE).contains(&n) && n.fract() == 0.0 {
+            return Some(uint_to_string(n as u64));
+        }
+        return None;
+    }
+    if v.is_bigint() {
+        let s = v.clone().unchecked_into::<js_sys::BigInt>().to_string(10).ok()?.as_string()?;
+        return (!s.starts_with('-')).then_some(s);
+    }
+    None
+}
+
+/// Decimal digits of `n` without `format!`.
+pub fn uint_to_string(mut n: u64) -> String {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf[i..].iter().map(|&b| char::from(b)).collect()
+}
+
+/// `obj[key]`, or `undefined` when `obj` is not an object or the getter throws.
+pub fn get(obj: &JsValue, key: &str) -> JsValue {
+    if !obj.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `obj[key]` as a number, when it is a finite one.
+pub fn get_f64(obj: &JsValue, key: &str) -> Option<f64> {
+    get(obj, key).as_f64().filter(|n| n.is_finite())
+}
+
+/// Sets `obj[key] = value` on an object this module created (cannot throw).
+pub fn set(obj: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn opt_str(s: Option<&'static str>) -> JsValue {
+    s.map_or(JsValue::NULL, JsValue::from_str)
+}
+
+fn brand_value(b: Option<Brand>) -> JsValue {
+    opt_str(b.map(Brand::id))
+}
+
+fn brand_array(set_: BrandSet) -> Array {
+    set_.iter().map(|b| JsValue::from_str(b.id())).collect()
+}
+
+fn u8_array(xs: &[u8]) -> Array {
+    xs.iter().map(|&x| JsValue::from_f64(f64::from(x))).collect()
+}
+
+/// Reads `supportedBrands` (an array of brand strings; unknown strings match nothing).
+pub fn supported_brands(options: &JsValue) -> BrandSet {
+    let list = get(options, "supportedBrands");
+    if !Array::is_array(&list) {
+        return BrandSet::ALL;
+    }
+    let mut out = BrandSet::EMPTY;
+    for v in list.unchecked_into::<Array>().iter() {
+        if let Some(b) = v.as_string().as_deref().and_then(Brand::from_id) {
+            out.insert(b);
+        }
+    }
+    out
+}
+
+/// Number options from `{ supportedBrands?, luhnValidateUnionPay? }`.
+pub fn number_options(options: &JsValue) -> NumberOptions {
+    NumberOptions {
+        supported: supported_brands(options),
+        luhn_unionpay: get(options, "luhnValidateUnionPay").as_bool().unwrap_or(false),
+    }
+}
+
+/// Expiry options from `{ today?: { year, month }, maxYearsAhead? }`, today defaulting to the
+/// browser's local date.
+pub fn expiry_options(options: &JsValue) -> ExpiryOptions {
+    let t = get(options, "today");
+    let today = match (get_f64(&t, "year"), get_f64(&t, "month")) {
+        (Some(y), Some(m)) if (1.0..=9000.0).contains(&y) && (1.0..=12.0).contains(&m) => {
+            YearMonth { year: y as u16, month: m as u8 }
+        }
+        _ => super::clock::today(),
+    };
+    let max_years_ahead = match get_f64(options, "maxYearsAhead") {
+        Some(n) if (0.0..=99.0).contains(&n) => n as u16,
+        _ => DEFAULT_MAX_YEARS_AHEAD,
+    };
+    ExpiryOptions { today, max_years_ahead }
+}
+
+/// Locale from `{ locale?: 'en' | 'id' }`.
+pub fn locale(options: &JsValue) -> Locale {
+    get(options, "locale").as_string().map_or(Locale::En, |s| Locale::from_tag(&s))
+}
+
+/// `{ isValid, isPotentiallyValid, brand, candidates, reason }`.
+pub fn number_result(v: &NumberVerdict) -> JsValue {
+    let o = Object::new();
+    set(&o, "isValid", &JsValue::from_bool(v.is_valid));
+    set(&o, "isPotentiallyValid", &JsValue::from_bool(v.is_potentially_valid));
+    set(&o, "brand", &brand_value(v.brand));
+    set(&o, "candidates", &brand_array(v.candidates));
+    set(&o, "reason", &opt_str(v.reason.map(|r| r.code())));
+    o.into()
+}
+
+/// `{ isValid, isPotentiallyValid, month, year, reason }`.
+pub fn expiry_result(v: &ExpiryVerdict) -> JsValue {
+    let o = Object::new();
+    set(&o, "isValid", &JsValue::from_bool(v.is_valid));
+    set(&o, "isPotentiallyValid", &JsValue::from_bool(v.is_potentially_valid));
+    set(&o, "month", &v.month.map_or(JsValue::NULL, |m| JsValue::from_f64(f64::from(m))));
+    set(&o, "year", &v.year.map_or(JsValue::NULL, |y| JsValue::from_f64(f64::from(y))));
+    set(&o, "reason", &opt_str(v.reason.map(|r| r.code())));
+    o.into()
+}
+
+/// `{ isValid, isPotentiallyValid, reason }`.
+pub fn cvv_result(v: &CvvVerdict) -> JsValue {
+    let o = Object::new();
+    set(&o, "isValid", &JsValue::from_bool(v.is_valid));
+    set(&o, "isPotentiallyValid", &JsValue::from_bool(v.is_potentially_valid));
+    set(&o, "reason", &opt_str(v.reason.map(|r| r.code())));
+    o.into()
+}
+
+/// `[{ field, code, message }]`.
+pub fn field_errors(v: &CardVerdict) -> Array {
+    v.errors
+        .iter()
+        .map(|e| {
+            let o = Object::new();
+            set(&o, "field", &JsValue::from_str(e.field.name()));
+            set(&o, "code", &JsValue::from_str(e.code));
+            set(&o, "message", &JsValue::from_str(e.message));
+            JsValue::from(o)
+        })
+        .collect()
+}
+
+/// `{ isValid, brand, errors }`.
+pub fn card_result(v: &CardVerdict) -> JsValue {
+    let o = Object::new();
+    set(&o, "isValid", &JsValue::from_bool(v.is_valid));
+    set(&o, "brand", &brand_value(v.brand));
+    set(&o, "errors", &field_errors(v));
+    o.into()
+}
+
+/// `{ brand, niceName, lengths, gaps, cvvName, cvvLength }`.
+pub fn brand_info(info: &BrandInfo) -> JsValue {
+    let o = Object::new();
+    set(&o, "brand", &JsValue::from_str(info.id));
+    set(&o, "niceName", &JsValue::from_str(info.nice_name));
+    set(&o, "lengths", &u8_array(info.lengths));
+    set(&o, "gaps", &u8_array(info.gaps));
+    set(&o, "cvvName", &JsValue::from_str(info.cvv_name));
+    set(&o, "cvvLength", &JsValue::from_f64(f64::from(info.cvv_len)));
+    o.into()
+}
