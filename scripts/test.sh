@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# `npm test`: every test layer, failing on the first layer that fails.
+#   1. lint: rustfmt, clippy -D warnings (host + wasm32)
+#   2. host: cargo test (vector tables, property tests, purity of the core, the sandbox)
+#   3. build the npm package (wasm-opt -Oz) and type-check a TypeScript user of it (tsc)
+#   4. headless Chromium: the same vector tables and the browser shell (wasm-pack test)
+#   5. Node + Chromium end-to-end: the built package, the packed tarball imported by a static page
+#      and a Vite app, the demo checkout against the offline sandbox (node --test)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+bash scripts/setup.sh
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "clippy (host, all targets)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy -p midtrans-card --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "host tests (cargo test)"
+cargo test --workspace
+
+step "build the package"
+node scripts/build.mjs
+
+step "TypeScript: tsc --noEmit over a user of the package"
+node_modules/.bin/tsc -p tests/types
+
+step "headless Chromium: wasm-bindgen-test"
+tmp="$(pwd)/.tmp/wasm-test"
+rm -rf "$tmp" && mkdir -p "$tmp"
+TMPDIR="$tmp" WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
+  WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}" \
+  wasm-pack test --headless --chrome --mode no-install
+rm -rf "$tmp"
+
+step "Node and end-to-end tests (node --test)"
+node --test --test-concurrency=1 tests/node/ tests/e2e/

@@ -1,0 +1,99 @@
+// The packed npm tarball, imported the two ways merchants do: a plain static page with
+// <script type="module"> (under a strict CSP), and a Vite app built for production.
+import test, { before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { launch, openPage } from './browser.mjs';
+import { serveStatic } from './serve.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const work = join(root, '.tmp/e2e-package');
+let tarball;
+let browser;
+
+const USE = `
+  const out = {
+    number: validateCardNumber('4811 1111 1111 1114'),
+    card: validateCard({ card_number: '4811111111111115', card_exp_month: '12', card_exp_year: '2030', card_cvv: '12' }),
+    formatted: formatCardNumber('370192169722458'),
+  };
+  document.body.dataset.result = JSON.stringify(out);
+`;
+
+function check(result) {
+  assert.equal(result.number.isValid, true);
+  assert.equal(result.number.brand, 'visa');
+  assert.deepEqual(result.card.errors.map((e) => e.code), ['luhn', 'incomplete']);
+  assert.equal(result.formatted, '3701 921697 22458');
+}
+
+before(async () => {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop();
+  tarball = join(work, name);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('the tarball holds exactly the package files', () => {
+  const list = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
+  for (const f of ['package/package.json', 'package/pkg/midtrans_card.js', 'package/pkg/midtrans_card_bg.wasm', 'package/pkg/midtrans_card.d.ts', 'package/README.md']) {
+    assert.ok(list.includes(f), `${f} in ${list.join(', ')}`);
+  }
+  assert.ok(!list.some((f) => f.includes('/src/') || f.includes('/target/') || f.includes('sandbox')), list.join(', '));
+});
+
+test('a static page imports it with <script type="module"> under a strict CSP', async () => {
+  const site = join(work, 'static');
+  mkdirSync(join(site, 'node_modules/midtrans-card'), { recursive: true });
+  execFileSync('tar', ['xzf', tarball, '-C', join(site, 'node_modules/midtrans-card'), '--strip-components=1']);
+  writeFileSync(join(site, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'">
+<script type="module" src="./app.js"></script></head><body>static</body></html>`);
+  writeFileSync(join(site, 'app.js'), `import init, { validateCardNumber, validateCard, formatCardNumber } from './node_modules/midtrans-card/pkg/midtrans_card.js';
+await init();
+${USE}`);
+  const server = await serveStatic(site);
+  try {
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-result]', { timeout: 15000 });
+    check(JSON.parse(await page.getAttribute('body', 'data-result')));
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await server.close();
+  }
+});
+
+test('a Vite app imports it by package name and builds for production', async () => {
+  const app = join(work, 'vite-app');
+  mkdirSync(app, { recursive: true });
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'shop', private: true, type: 'module', dependencies: { 'midtrans-card': `file:${tarball}` } }));
+  writeFileSync(join(app, 'index.html'), '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="/main.js"></script></head><body>vite</body></html>');
+  writeFileSync(join(app, 'main.js'), `import init, { validateCardNumber, validateCard, formatCardNumber } from 'midtrans-card';
+await init();
+${USE}`);
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--offline'], { cwd: app, stdio: 'inherit' });
+  execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: app, stdio: 'inherit' });
+  const assets = readdirSync(join(app, 'dist/assets'));
+  assert.ok(assets.some((f) => f.endsWith('.wasm')), `wasm emitted as an asset: ${assets.join(', ')}`);
+  const server = await serveStatic(join(app, 'dist'));
+  try {
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-result]', { timeout: 15000 });
+    check(JSON.parse(await page.getAttribute('body', 'data-result')));
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await server.close();
+  }
+  assert.ok(existsSync(join(app, 'dist/index.html')));
+});
