@@ -2,6 +2,7 @@
 
 use super::brand::{detect, Brand};
 use super::cvv::validate_cvv;
+use super::digits::normalise;
 use super::expiry::{validate_month_year, ExpiryOptions};
 use super::number::{validate_number, NumberOptions};
 use super::reason::Locale;
@@ -63,6 +64,8 @@ pub struct CardVerdict {
     pub brand: Option<Brand>,
     /// Every field error, in field order.
     pub errors: Vec<FieldError>,
+    /// The expiry month (1-12) and full year, when both are known.
+    pub expiry: Option<(u8, u16)>,
 }
 
 /// Options for [`validate_card`].
@@ -84,6 +87,7 @@ pub fn is_two_click(card: &CardInput<'_>) -> bool {
 /// Validates every field and lists every error.
 pub fn validate_card(card: &CardInput<'_>, opts: &CardOptions) -> CardVerdict {
     let mut errors = Vec::new();
+    let mut expiry = None;
     let brand;
     if is_two_click(card) {
         // A saved token starts with the card's first 8 digits: enough to know the CVV size.
@@ -100,10 +104,75 @@ pub fn validate_card(card: &CardInput<'_>, opts: &CardOptions) -> CardVerdict {
         if let Some(r) = e.reason {
             errors.push(FieldError { field: Field::Expiry, code: r.code(), message: r.message(opts.locale) });
         }
+        expiry = e.month.zip(e.year);
     }
     let c = validate_cvv(card.cvv.unwrap_or(""), brand);
     if let Some(r) = c.reason {
         errors.push(FieldError { field: Field::Cvv, code: r.code(), message: r.message(opts.locale) });
     }
-    CardVerdict { is_valid: errors.is_empty(), brand, errors }
+    CardVerdict { is_valid: errors.is_empty(), brand, errors, expiry }
+}
+
+/// The fields to hand `MidtransNew3ds` for a card that passed [`validate_card`], normalised the
+/// way Midtrans documents them: digits-only number, two-digit month, four-digit year, and for a
+/// two-click payment the saved `token_id` with the CVV. Strings only: 19-digit numbers never pass
+/// through a JS number.
+pub fn token_fields(card: &CardInput<'_>, verdict: &CardVerdict) -> Vec<(&'static str, String)> {
+    let cvv = card.cvv.unwrap_or("").trim().to_owned();
+    if is_two_click(card) {
+        return vec![("token_id", card.token_id.unwrap_or("").trim().to_owned()), ("card_cvv", cvv)];
+    }
+    let number = normalise(card.number.unwrap_or("")).map(|d| d.as_str().to_owned()).unwrap_or_default();
+    let (month, year) = verdict.expiry.unwrap_or((0, 0));
+    let mm: String = [b'0' + month / 10, b'0' + month % 10].iter().map(|&b| char::from(b)).collect();
+    let yyyy: String = [year / 1000, year / 100 % 10, year / 10 % 10, year % 10]
+        .iter()
+        .map(|&d| char::from(b'0' + (d % 10) as u8))
+        .collect();
+    vec![("card_number", number), ("card_exp_month", mm), ("card_exp_year", yyyy), ("card_cvv", cvv)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{NumberOptions, YearMonth};
+
+    fn opts() -> CardOptions {
+        CardOptions {
+            number: NumberOptions::default(),
+            expiry: ExpiryOptions { today: YearMonth { year: 2026, month: 11 }, max_years_ahead: 19 },
+            locale: Locale::En,
+        }
+    }
+
+    #[test]
+    fn token_fields_are_normalised_strings() {
+        let card = CardInput {
+            number: Some("6212 4825 3517 8193 972"),
+            exp_month: Some("2"),
+            exp_year: Some("30"),
+            cvv: Some(" 123 "),
+            token_id: None,
+        };
+        let v = validate_card(&card, &opts());
+        assert!(v.is_valid, "{:?}", v.errors);
+        let f = token_fields(&card, &v);
+        assert_eq!(
+            f,
+            vec![
+                ("card_number", "6212482535178193972".to_owned()),
+                ("card_exp_month", "02".to_owned()),
+                ("card_exp_year", "2030".to_owned()),
+                ("card_cvv", "123".to_owned()),
+            ]
+        );
+        let two = CardInput {
+            token_id: Some("48111111sHfSakAvHvFQFEjTivUV1114"),
+            cvv: Some("123"),
+            ..CardInput::default()
+        };
+        let v = validate_card(&two, &opts());
+        assert!(v.is_valid);
+        assert_eq!(token_fields(&two, &v)[0], ("token_id", "48111111sHfSakAvHvFQFEjTivUV1114".to_owned()));
+    }
 }

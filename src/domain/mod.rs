@@ -7,18 +7,25 @@ pub mod brand;
 pub mod card;
 pub mod cvv;
 pub mod digits;
+pub mod error;
 pub mod expiry;
 pub mod format;
 pub mod luhn;
+pub mod midtrans;
 pub mod number;
 pub mod reason;
 
 pub use brand::{detect, Brand, BrandInfo, BrandSet, BRANDS};
 pub use card::{validate_card, CardInput, CardOptions, CardVerdict, Field, FieldError};
 pub use cvv::{validate_cvv, CvvVerdict};
+pub use error::ErrorCode;
 pub use expiry::{
     validate_expiry, validate_month_year, ExpiryOptions, ExpiryVerdict, YearMonth, DEFAULT_MAX_YEARS_AHEAD,
 };
 pub use format::{format_card_input, format_card_number};
+pub use midtrans::{
+    authentication_result, charge_step, is_allowed_redirect_url, token_matches_card, ChargeStep, Outcome,
+    Transaction,
+};
 pub use number::{validate_number, NumberOptions, NumberVerdict};
 pub use reason::{CvvReason, ExpiryReason, Locale, NumberReason};

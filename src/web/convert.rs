@@ -194,3 +194,33 @@ pub fn brand_info(info: &BrandInfo) -> JsValue {
     set(&o, "cvvLength", &JsValue::from_f64(f64::from(info.cvv_len)));
     o.into()
 }
+
+/// Popup options from `{ closable?, title?, classPrefix?, container? }`.
+pub fn popup_options(options: &JsValue) -> super::popup::PopupOptions {
+    let mut o = super::popup::PopupOptions::default();
+    if let Some(c) = get(options, "closable").as_bool() {
+        o.closable = c;
+    }
+    if let Some(t) = get(options, "title").as_string().filter(|t| !t.trim().is_empty()) {
+        o.title = t;
+    }
+    if let Some(p) = get(options, "classPrefix").as_string() {
+        o.prefix = p;
+    }
+    o.container = get(options, "container").dyn_into::<web_sys::HtmlElement>().ok();
+    o
+}
+
+/// `{ name: value }` string pairs of a plain object (headers).
+pub fn string_pairs(obj: &JsValue) -> Vec<(String, String)> {
+    if !obj.is_object() {
+        return Vec::new();
+    }
+    js_sys::Object::entries(obj.unchecked_ref())
+        .iter()
+        .filter_map(|pair| {
+            let pair: Array = pair.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}

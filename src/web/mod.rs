@@ -4,5 +4,14 @@
 //! converts between JavaScript values and the pure [`crate::domain`].
 
 pub mod api;
+pub mod backend;
+pub mod callback;
 pub mod clock;
 pub mod convert;
+pub mod error;
+pub mod listener;
+pub mod loader;
+pub mod midtrans;
+pub mod popup;
+pub mod sys;
+pub mod timer;

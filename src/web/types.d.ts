@@ -190,3 +190,196 @@ export function detectBrand(value: CardText): BrandInfo | null;
 export function formatCardNumber(value: CardText): string;
 /** As-you-type formatting of an input's value; `caret` is `selectionStart`, kept by its digit. */
 export function formatCardInput(value: string, caret: number): { value: string; caret: number };
+
+// ---------------------------------------------------------------------------------------------
+// Midtrans: a Promise API over `MidtransNew3ds`, the 3DS popup, and the whole payment flow.
+// ---------------------------------------------------------------------------------------------
+
+/** Stable error codes: branch on `error.code`, never on the message. */
+export type ErrorCode =
+  | 'invalid_card'
+  | 'invalid_options'
+  | 'sdk_load_failed'
+  | 'sdk_not_loaded'
+  | 'timeout'
+  | 'busy'
+  | 'token_failed'
+  | 'authentication_failed'
+  | 'cancelled'
+  | 'authentication_expired'
+  | 'invalid_redirect_url'
+  | 'network_error'
+  | 'backend_error'
+  | 'charge_failed'
+  | 'payment_denied';
+
+/**
+ * Every rejection and throw of this package. Carries the evidence, never the card number.
+ */
+export class MidtransCardError extends Error {
+  readonly name: 'MidtransCardError';
+  /** What went wrong, stably. */
+  readonly code: ErrorCode;
+  /** `invalid_card`: every field error. */
+  readonly errors?: FieldError[];
+  /** Midtrans's `status_code` (`"400"`, `"401"`, `"202"`, `"407"`...), when Midtrans answered. */
+  readonly statusCode?: string;
+  /** Midtrans's `validation_messages`, when it sent any. */
+  readonly validationMessages?: string[];
+  /** The Midtrans object (token response, transaction) or the backend's parsed body. */
+  readonly response?: unknown;
+  /** `backend_error`: the HTTP status of the merchant backend's answer. */
+  readonly httpStatus?: number;
+}
+
+/** `MidtransNew3ds` environments. */
+export type Environment = 'sandbox' | 'production';
+
+/** Options for {@link MidtransCard.load}. */
+export interface LoadOptions {
+  /** Your Midtrans client key (`SB-Mid-client-...` in sandbox). Required. */
+  clientKey: string;
+  /** `'sandbox'` or `'production'`; anything else is refused (`invalid_options`). */
+  environment: Environment;
+  /** Where to load `midtrans-new-3ds.min.js` from. Default: Midtrans's URL. */
+  scriptUrl?: string;
+  /**
+   * Base URL of the token API. Default: `https://api.sandbox.midtrans.com` or
+   * `https://api.midtrans.com` by environment. Set it to run against a local sandbox.
+   */
+  apiBaseUrl?: string;
+  /** How long to wait for the script. Default 15000 ms. */
+  timeoutMs?: number;
+  /**
+   * Extra origins allowed for 3DS pages (`http://api.sandbox.midtrans.localhost:8080` for the
+   * offline sandbox). By default only https Midtrans/Veritrans hosts are allowed.
+   */
+  allowedRedirectOrigins?: readonly string[];
+  /** Language of field-error messages: `'en'` (default) or `'id'`. */
+  locale?: 'en' | 'id';
+}
+
+/** `getCardToken` success: forward `token_id` to your backend's charge. */
+export interface TokenResponse {
+  status_code: '200';
+  status_message?: string;
+  token_id: string;
+  hash?: string;
+  /** Any other field Midtrans sent. */
+  [field: string]: unknown;
+}
+
+/** `registerCard` success: store `saved_token_id` for one/two-click payments. */
+export interface RegisterResponse {
+  status_code: '200';
+  saved_token_id: string;
+  masked_card?: string;
+  transaction_id?: string;
+  [field: string]: unknown;
+}
+
+/** What the frontend learned about the payment. */
+export type Outcome = 'success' | 'pending' | 'challenge';
+
+/**
+ * Midtrans's transaction object plus `outcome`. **Not authoritative:** Midtrans requires the
+ * backend to confirm the final status (HTTP notification or get-status) before fulfilling.
+ */
+export interface TransactionResult {
+  outcome: Outcome;
+  /** Always `false`: the browser cannot verify a payment. Confirm on your backend. */
+  verifiedByBackend: false;
+  status_code: string;
+  status_message?: string;
+  transaction_id?: string;
+  order_id?: string;
+  gross_amount?: string;
+  currency?: string;
+  payment_type?: string;
+  transaction_time?: string;
+  transaction_status?: 'capture' | 'settlement' | 'pending' | 'authorize' | 'deny' | 'cancel' | 'expire' | 'failure' | (string & {});
+  fraud_status?: 'accept' | 'challenge' | 'deny' | (string & {});
+  masked_card?: string;
+  bank?: string;
+  card_type?: string;
+  eci?: string;
+  three_ds_version?: string;
+  saved_token_id?: string;
+  [field: string]: unknown;
+}
+
+/** How the 3DS popup looks and behaves. */
+export interface PopupOptions {
+  /** Show a close button and close on Escape (rejects `cancelled`). Default false, as Midtrans's sample. */
+  closable?: boolean;
+  /** Accessible name of the dialog. Default "Card verification (3-D Secure)". */
+  title?: string;
+  /** Class-name prefix for restyling: `${prefix}-overlay`, `-dialog`, `-frame`, `-close`. Default `mc3ds`. */
+  classPrefix?: string;
+  /** Where to attach the overlay. Default `document.body`. */
+  container?: HTMLElement;
+}
+
+/** Options for {@link MidtransCard.authenticate}. */
+export interface AuthenticateOptions {
+  popup?: PopupOptions;
+  /** Default 660000 ms (Midtrans expires the 3DS page after 10 minutes). */
+  timeoutMs?: number;
+}
+
+/** Options for {@link MidtransCard.pay}. */
+export interface PayOptions {
+  /** Your backend's charge endpoint: receives `POST { token_id, ...body }` as JSON, answers Midtrans's charge response. */
+  chargeUrl: string;
+  /** Extra JSON fields for your backend (order, amount, items...). */
+  body?: Record<string, unknown>;
+  /** Extra request headers (CSRF token...). */
+  headers?: Record<string, string>;
+  popup?: PopupOptions;
+  /** Token step timeout. Default 30000 ms. */
+  timeoutMs?: number;
+  /** `fetch` credentials mode. Default `'same-origin'`. */
+  credentials?: 'omit' | 'same-origin' | 'include';
+}
+
+/** A Promise API over Midtrans's `MidtransNew3ds`. One call in flight at a time (`busy` otherwise). */
+export class MidtransCard {
+  private constructor();
+  /** Reuses the page's `MidtransNew3ds` or loads the script; safe to call twice. */
+  static load(options: LoadOptions): Promise<MidtransCard>;
+  /** The environment this instance talks to. */
+  readonly environment: Environment;
+  /** Validates, then tokenizes. Rejects `invalid_card` (no network call), `token_failed`, `timeout`, `busy`. */
+  getCardToken(card: CardData, options?: { timeoutMs?: number }): Promise<TokenResponse>;
+  /** Validates, then registers the card for one/two-click payments. */
+  registerCard(card: CardData, options?: { timeoutMs?: number }): Promise<RegisterResponse>;
+  /** Shows the charge's `redirect_url` in the 3DS popup and resolves with the result. */
+  authenticate(redirectUrl: string, options?: AuthenticateOptions): Promise<TransactionResult>;
+  /** Full-page 3DS: Midtrans POSTs a `response` form field (JSON string) to `callbackUrl` afterwards. */
+  redirect(redirectUrl: string, options?: { callbackUrl?: string }): void;
+  /** Token -> your backend's charge -> 3DS if asked -> the result. */
+  pay(card: CardData, options: PayOptions): Promise<TransactionResult>;
+  /** Releases listeners and callbacks. The instance is unusable afterwards. */
+  free(): void;
+}
+
+/** The 3DS iframe popup, for merchants who run their own flow. */
+export class ThreeDsPopup {
+  private constructor();
+  /**
+   * Opens `url` (https on an allowed Midtrans/Veritrans host, or an `allowedOrigins` entry) in a
+   * modal dialog. Throws `invalid_redirect_url` without touching the DOM otherwise. One at a time:
+   * opening a second closes the first.
+   */
+  static open(url: string, options?: PopupOptions & { allowedOrigins?: readonly string[] }): ThreeDsPopup;
+  /** The iframe showing the 3DS page. */
+  readonly iframe: HTMLIFrameElement;
+  /** Whether the popup is still open. */
+  readonly isOpen: boolean;
+  /** Called once when the customer closes a closable popup. */
+  onCancel: (() => void) | null;
+  /** Removes the overlay, restores focus and scroll, releases listeners. Idempotent. */
+  close(): void;
+  /** Same as close(), then releases the Rust side. */
+  free(): void;
+}

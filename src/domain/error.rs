@@ -1,0 +1,80 @@
+//! Error codes of the JavaScript API: stable strings outside code branches on.
+
+/// What went wrong, stably. See `MidtransCardError.code` in the TypeScript types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// Validation failed before any network call; the error lists every field.
+    InvalidCard,
+    /// The options given to the API are unusable (missing client key, unknown environment...).
+    InvalidOptions,
+    /// The Midtrans script could not load (404, CSP, blocked) within the timeout.
+    SdkLoadFailed,
+    /// No `MidtransNew3ds` global and no way to load it.
+    SdkNotLoaded,
+    /// A callback never came.
+    Timeout,
+    /// Another call is in flight (the library has one shared callback slot).
+    Busy,
+    /// Midtrans answered getCardToken/registerCard with a non-200 `status_code`.
+    TokenFailed,
+    /// 3-D Secure finished with a denial or "not authenticated".
+    AuthenticationFailed,
+    /// The customer closed the 3DS popup.
+    Cancelled,
+    /// The 3DS page expired (407 / `expire`).
+    AuthenticationExpired,
+    /// The 3DS URL is not https on an allowed Midtrans/Veritrans host.
+    InvalidRedirectUrl,
+    /// The merchant backend could not be reached.
+    NetworkError,
+    /// The merchant backend answered with a non-2xx status and no Midtrans body.
+    BackendError,
+    /// Midtrans refused the charge request (a 4xx/5xx `status_code` in the charge body).
+    ChargeFailed,
+    /// The charge was denied by the bank or by fraud detection (202 `deny`), without 3DS.
+    PaymentDenied,
+}
+
+impl ErrorCode {
+    /// The stable code string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidCard => "invalid_card",
+            ErrorCode::InvalidOptions => "invalid_options",
+            ErrorCode::SdkLoadFailed => "sdk_load_failed",
+            ErrorCode::SdkNotLoaded => "sdk_not_loaded",
+            ErrorCode::Timeout => "timeout",
+            ErrorCode::Busy => "busy",
+            ErrorCode::TokenFailed => "token_failed",
+            ErrorCode::AuthenticationFailed => "authentication_failed",
+            ErrorCode::Cancelled => "cancelled",
+            ErrorCode::AuthenticationExpired => "authentication_expired",
+            ErrorCode::InvalidRedirectUrl => "invalid_redirect_url",
+            ErrorCode::NetworkError => "network_error",
+            ErrorCode::BackendError => "backend_error",
+            ErrorCode::ChargeFailed => "charge_failed",
+            ErrorCode::PaymentDenied => "payment_denied",
+        }
+    }
+
+    /// A default English message for developers (the customer-facing text is the merchant's).
+    pub fn message(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidCard => "The card details are not valid.",
+            ErrorCode::InvalidOptions => "The options are not valid.",
+            ErrorCode::SdkLoadFailed => "The Midtrans script could not be loaded.",
+            ErrorCode::SdkNotLoaded => "MidtransNew3ds is not loaded.",
+            ErrorCode::Timeout => "Midtrans did not answer in time.",
+            ErrorCode::Busy => "Another Midtrans call is still in progress.",
+            ErrorCode::TokenFailed => "Midtrans refused to create a card token.",
+            ErrorCode::AuthenticationFailed => "The card was not authenticated or the payment was denied.",
+            ErrorCode::Cancelled => "The customer closed the card verification.",
+            ErrorCode::AuthenticationExpired => "The card verification expired.",
+            ErrorCode::InvalidRedirectUrl => "The 3-D Secure URL is not an allowed Midtrans https URL.",
+            ErrorCode::NetworkError => "The payment server could not be reached.",
+            ErrorCode::BackendError => "The payment server answered with an error.",
+            ErrorCode::ChargeFailed => "Midtrans refused the charge.",
+            ErrorCode::PaymentDenied => "The payment was denied.",
+        }
+    }
+}

@@ -1,0 +1,376 @@
+//! Interpreting Midtrans: status codes, transaction and fraud statuses, what a charge answer
+//! means for the page, which 3DS URLs may be shown, and whether a token answer belongs to the
+//! card that was sent. Values Midtrans may add later are kept, not rejected.
+
+use super::error::ErrorCode;
+
+/// Midtrans's `status_code`, classified. Parsed leniently from `"200"` or `200`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusCode {
+    /// 200: success.
+    Ok,
+    /// 201: pending (3DS to do, 3DS2 still verifying, or an FDS challenge).
+    Pending,
+    /// 202: denied by the bank or fraud detection.
+    Denied,
+    /// 407: expired.
+    Expired,
+    /// Any other code, kept.
+    Other(u16),
+    /// Missing or not a number.
+    Missing,
+}
+
+impl StatusCode {
+    /// Parses `"200"`, `" 201 "`, or the digits of a number.
+    pub fn parse(s: &str) -> StatusCode {
+        let t = s.trim();
+        if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+            return StatusCode::Missing;
+        }
+        let n = t.bytes().fold(0u16, |a, d| a * 10 + u16::from(d - b'0'));
+        match n {
+            200 => StatusCode::Ok,
+            201 => StatusCode::Pending,
+            202 => StatusCode::Denied,
+            407 => StatusCode::Expired,
+            n => StatusCode::Other(n),
+        }
+    }
+
+    /// The numeric code, when there is one.
+    pub fn number(self) -> Option<u16> {
+        match self {
+            StatusCode::Ok => Some(200),
+            StatusCode::Pending => Some(201),
+            StatusCode::Denied => Some(202),
+            StatusCode::Expired => Some(407),
+            StatusCode::Other(n) => Some(n),
+            StatusCode::Missing => None,
+        }
+    }
+}
+
+/// `transaction_status`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TransactionStatus {
+    /// Pre-authorised.
+    Authorize,
+    /// Captured (success for cards).
+    Capture,
+    /// Settled.
+    Settlement,
+    /// Waiting (3DS not done, or 3DS2 verifying).
+    Pending,
+    /// Denied.
+    Deny,
+    /// Cancelled.
+    Cancel,
+    /// Expired.
+    Expire,
+    /// Unexpected failure.
+    Failure,
+    /// Refunds, chargebacks, or a value Midtrans adds later.
+    Other(String),
+}
+
+impl TransactionStatus {
+    /// Parses the field's value.
+    pub fn parse(s: &str) -> TransactionStatus {
+        match s {
+            "authorize" => TransactionStatus::Authorize,
+            "capture" => TransactionStatus::Capture,
+            "settlement" => TransactionStatus::Settlement,
+            "pending" => TransactionStatus::Pending,
+            "deny" => TransactionStatus::Deny,
+            "cancel" => TransactionStatus::Cancel,
+            "expire" => TransactionStatus::Expire,
+            "failure" => TransactionStatus::Failure,
+            other => TransactionStatus::Other(other.to_owned()),
+        }
+    }
+}
+
+/// `fraud_status`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FraudStatus {
+    /// Accepted.
+    Accept,
+    /// Needs the merchant's review.
+    Challenge,
+    /// Denied by fraud detection.
+    Deny,
+    /// Absent.
+    None,
+    /// A value Midtrans adds later.
+    Other(String),
+}
+
+impl FraudStatus {
+    /// Parses the field's value (empty = absent).
+    pub fn parse(s: &str) -> FraudStatus {
+        match s {
+            "accept" => FraudStatus::Accept,
+            "challenge" => FraudStatus::Challenge,
+            "deny" => FraudStatus::Deny,
+            "" => FraudStatus::None,
+            other => FraudStatus::Other(other.to_owned()),
+        }
+    }
+}
+
+/// The parts of a Midtrans transaction object that decide what it means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transaction {
+    /// `status_code`.
+    pub status: StatusCode,
+    /// `transaction_status`.
+    pub transaction: TransactionStatus,
+    /// `fraud_status`.
+    pub fraud: FraudStatus,
+    /// Whether a `redirect_url` came with it.
+    pub has_redirect_url: bool,
+}
+
+impl Transaction {
+    /// Builds from the raw field values (absent fields as empty strings).
+    pub fn from_fields(status: &str, transaction: &str, fraud: &str, redirect_url: &str) -> Transaction {
+        Transaction {
+            status: StatusCode::parse(status),
+            transaction: TransactionStatus::parse(transaction),
+            fraud: FraudStatus::parse(fraud),
+            has_redirect_url: !redirect_url.trim().is_empty(),
+        }
+    }
+}
+
+/// What the page learned: never final (the backend confirms), but what to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Captured, settled or authorised.
+    Success,
+    /// Still verifying (3DS2 pending); the backend learns the end by notification.
+    Pending,
+    /// Captured but held for the merchant's review (FDS challenge).
+    Challenge,
+}
+
+impl Outcome {
+    /// `"success"`, `"pending"` or `"challenge"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Success => "success",
+            Outcome::Pending => "pending",
+            Outcome::Challenge => "challenge",
+        }
+    }
+}
+
+/// What a charge answer asks the page to do next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChargeStep {
+    /// Finished without 3DS.
+    Done(Outcome),
+    /// Show `redirect_url` for 3-D Secure.
+    Authenticate,
+    /// Failed with this code.
+    Fail(ErrorCode),
+}
+
+fn settled_outcome(t: &Transaction) -> Option<Outcome> {
+    match (&t.transaction, &t.fraud) {
+        (TransactionStatus::Capture, FraudStatus::Challenge) => Some(Outcome::Challenge),
+        (TransactionStatus::Capture | TransactionStatus::Settlement | TransactionStatus::Authorize, _) => {
+            Some(Outcome::Success)
+        }
+        (TransactionStatus::Pending, _) => Some(Outcome::Pending),
+        _ => None,
+    }
+}
+
+/// Interprets the charge response the merchant backend relayed.
+pub fn charge_step(t: &Transaction) -> ChargeStep {
+    match t.status {
+        StatusCode::Pending if t.has_redirect_url => ChargeStep::Authenticate,
+        StatusCode::Ok | StatusCode::Pending => match settled_outcome(t) {
+            Some(o) => ChargeStep::Done(o),
+            None => ChargeStep::Fail(ErrorCode::PaymentDenied),
+        },
+        StatusCode::Denied => ChargeStep::Fail(ErrorCode::PaymentDenied),
+        StatusCode::Expired => ChargeStep::Fail(ErrorCode::AuthenticationExpired),
+        StatusCode::Other(_) | StatusCode::Missing => ChargeStep::Fail(ErrorCode::ChargeFailed),
+    }
+}
+
+/// Interprets the transaction object the 3DS page posted back (whichever callback it reached).
+pub fn authentication_result(t: &Transaction) -> Result<Outcome, ErrorCode> {
+    if t.status == StatusCode::Expired || t.transaction == TransactionStatus::Expire {
+        return Err(ErrorCode::AuthenticationExpired);
+    }
+    match t.status {
+        StatusCode::Ok | StatusCode::Pending => settled_outcome(t).ok_or(ErrorCode::AuthenticationFailed),
+        _ => Err(ErrorCode::AuthenticationFailed),
+    }
+}
+
+/// The hosts Midtrans serves 3DS pages from (and their subdomains), over https only.
+const MIDTRANS_HOSTS: [&str; 2] = ["midtrans.com", "veritrans.co.id"];
+
+/// Whether `url` may be shown as a 3DS page: https on a Midtrans/Veritrans host (the host itself
+/// or a subdomain: `evilmidtrans.com` is not), or an exact origin from `extra_origins`
+/// (`scheme://host[:port]`, for tests and the offline sandbox). Rejects credentials in the URL,
+/// backslashes, white space and control characters.
+pub fn is_allowed_redirect_url(url: &str, extra_origins: &[&str]) -> bool {
+    if url.is_empty()
+        || url.len() > 4096
+        || url.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\')
+    {
+        return false;
+    }
+    let Some(scheme_end) = url.find("://") else { return false };
+    let scheme = &url[..scheme_end];
+    let rest = &url[scheme_end + 3..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..authority_end];
+    if authority.is_empty() || authority.contains('@') {
+        return false;
+    }
+    let origin = &url[..scheme_end + 3 + authority_end];
+    if extra_origins.iter().any(|o| o.trim_end_matches('/').eq_ignore_ascii_case(origin)) {
+        return true;
+    }
+    if !scheme.eq_ignore_ascii_case("https") {
+        return false;
+    }
+    let host = match authority.rsplit_once(':') {
+        Some((h, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
+        Some(_) => return false,
+        None => authority,
+    };
+    let host = host.strip_suffix('.').unwrap_or(host);
+    MIDTRANS_HOSTS.iter().any(|allowed| {
+        host.eq_ignore_ascii_case(allowed)
+            || (host.len() > allowed.len() + 1
+                && host[host.len() - allowed.len()..].eq_ignore_ascii_case(allowed)
+                && host.as_bytes()[host.len() - allowed.len() - 1] == b'.')
+    })
+}
+
+/// Whether a token answer belongs to the card that was sent: Midtrans's `token_id` starts with
+/// the card's first 6 or 8 digits, a dash, and its last 4 (`48111111-1114-<uuid>`). A late answer
+/// to an earlier, timed-out call (the library has one shared callback slot) fails this check.
+/// Token formats this does not recognise are accepted.
+pub fn token_matches_card(token_id: &str, card_digits: &str) -> bool {
+    let mut parts = token_id.splitn(3, '-');
+    let (Some(bin), Some(last4), Some(_)) = (parts.next(), parts.next(), parts.next()) else { return true };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(bin) && digits(last4) && (bin.len() == 6 || bin.len() == 8) && last4.len() == 4) {
+        return true;
+    }
+    card_digits.len() >= 12 && card_digits.starts_with(bin) && card_digits.ends_with(last4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(status: &str, tx: &str, fraud: &str, redirect: &str) -> Transaction {
+        Transaction::from_fields(status, tx, fraud, redirect)
+    }
+
+    #[test]
+    fn charge_steps() {
+        assert_eq!(
+            charge_step(&t("201", "pending", "", "https://api.sandbox.midtrans.com/x")),
+            ChargeStep::Authenticate
+        );
+        assert_eq!(charge_step(&t("200", "capture", "accept", "")), ChargeStep::Done(Outcome::Success));
+        assert_eq!(charge_step(&t("200", "settlement", "", "")), ChargeStep::Done(Outcome::Success));
+        assert_eq!(charge_step(&t("201", "capture", "challenge", "")), ChargeStep::Done(Outcome::Challenge));
+        assert_eq!(charge_step(&t("201", "pending", "", "")), ChargeStep::Done(Outcome::Pending));
+        assert_eq!(charge_step(&t("202", "deny", "deny", "")), ChargeStep::Fail(ErrorCode::PaymentDenied));
+        assert_eq!(charge_step(&t("411", "", "", "")), ChargeStep::Fail(ErrorCode::ChargeFailed));
+        assert_eq!(charge_step(&t("406", "", "", "")), ChargeStep::Fail(ErrorCode::ChargeFailed));
+        assert_eq!(charge_step(&t("", "", "", "")), ChargeStep::Fail(ErrorCode::ChargeFailed));
+        assert_eq!(charge_step(&t("200", "deny", "", "")), ChargeStep::Fail(ErrorCode::PaymentDenied));
+    }
+
+    #[test]
+    fn authentication_results() {
+        assert_eq!(authentication_result(&t("200", "capture", "accept", "")), Ok(Outcome::Success));
+        assert_eq!(authentication_result(&t("201", "pending", "", "")), Ok(Outcome::Pending));
+        assert_eq!(authentication_result(&t("201", "capture", "challenge", "")), Ok(Outcome::Challenge));
+        assert_eq!(
+            authentication_result(&t("202", "deny", "accept", "")),
+            Err(ErrorCode::AuthenticationFailed)
+        );
+        assert_eq!(authentication_result(&t("407", "expire", "", "")), Err(ErrorCode::AuthenticationExpired));
+        assert_eq!(authentication_result(&t("200", "expire", "", "")), Err(ErrorCode::AuthenticationExpired));
+        assert_eq!(authentication_result(&t("500", "", "", "")), Err(ErrorCode::AuthenticationFailed));
+        assert_eq!(authentication_result(&t("200", "refund", "", "")), Err(ErrorCode::AuthenticationFailed));
+    }
+
+    #[test]
+    fn redirect_urls() {
+        let ok = [
+            "https://api.sandbox.veritrans.co.id/v2/token/rba/redirect/481111-1114-x",
+            "https://api.midtrans.com/v2/3ds/redirect/abc",
+            "https://API.Sandbox.Midtrans.com:443/x?y=1",
+            "https://midtrans.com/",
+            "https://api.midtrans.com",
+        ];
+        for u in ok {
+            assert!(is_allowed_redirect_url(u, &[]), "{u}");
+        }
+        let bad = [
+            "http://api.midtrans.com/x",
+            "javascript:alert(1)",
+            "https://evilmidtrans.example.com/x",
+            "https://evilmidtrans.com/x",
+            "https://api.midtrans.com.evil.example/x",
+            "https://x.midtrans.attacker.example/",
+            "https://user@api.midtrans.com/x",
+            "https://api.midtrans.com@evil.example/x",
+            "https://api.midtrans.com\\@evil.example/",
+            " https://api.midtrans.com/",
+            "https://api.midtrans.com:x/",
+            "//api.midtrans.com/x",
+            "",
+            "data:text/html,hi",
+        ];
+        for u in bad {
+            assert!(!is_allowed_redirect_url(u, &[]), "{u}");
+        }
+        let local = ["http://api.sandbox.midtrans.localhost:8080"];
+        assert!(is_allowed_redirect_url(
+            "http://api.sandbox.midtrans.localhost:8080/v2/token/rba/redirect/x",
+            &local
+        ));
+        assert!(!is_allowed_redirect_url("http://api.sandbox.midtrans.localhost:8081/v2/x", &local));
+    }
+
+    #[test]
+    fn token_integrity() {
+        let card = "4811111111111114";
+        assert!(token_matches_card("48111111-1114-80d5df78-be87-41e0-b4e2-1a0f4e2ea6ae", card));
+        assert!(token_matches_card("481111-1114-80d5df78-be87", card));
+        assert!(!token_matches_card("52111111-1117-80d5df78-be87", card));
+        assert!(!token_matches_card("48111111-9999-80d5df78", card));
+        assert!(token_matches_card("opaque-token", card));
+        assert!(token_matches_card("48111111sHfSakAvHvFQFEjTivUV1114", card));
+    }
+
+    #[test]
+    fn status_codes() {
+        assert_eq!(StatusCode::parse("200"), StatusCode::Ok);
+        assert_eq!(StatusCode::parse(" 407"), StatusCode::Expired);
+        assert_eq!(StatusCode::parse("411"), StatusCode::Other(411));
+        assert_eq!(StatusCode::parse("x"), StatusCode::Missing);
+        assert_eq!(StatusCode::parse("99999"), StatusCode::Missing);
+        assert_eq!(
+            TransactionStatus::parse("partial_refund"),
+            TransactionStatus::Other("partial_refund".into())
+        );
+        assert_eq!(FraudStatus::parse(""), FraudStatus::None);
+    }
+}

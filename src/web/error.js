@@ -1,0 +1,14 @@
+// The package's one error class. An Error subclass cannot be written in Rust, so this snippet
+// defines it and the wasm code constructs it; the build re-exports it from the package entry.
+export class MidtransCardError extends Error {
+  constructor(code, message, details) {
+    super(message);
+    this.name = 'MidtransCardError';
+    this.code = code;
+    if (details) {
+      for (const key of ['errors', 'statusCode', 'validationMessages', 'response', 'httpStatus']) {
+        if (details[key] !== undefined) this[key] = details[key];
+      }
+    }
+  }
+}

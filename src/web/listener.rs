@@ -1,0 +1,46 @@
+//! DOM event listeners owned by guards: the closure lives exactly as long as the registration,
+//! and dropping the guard removes the listener and frees the closure.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{AddEventListenerOptions, Event, EventListenerOptions, EventTarget};
+
+/// A registered listener; removed on drop.
+pub struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    capture: bool,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
+impl Listener {
+    /// Registers `f` for `kind` events on `target` (`capture` phase if asked).
+    pub fn new(
+        target: &EventTarget,
+        kind: &'static str,
+        capture: bool,
+        f: impl FnMut(Event) + 'static,
+    ) -> Listener {
+        let closure = Closure::<dyn FnMut(Event)>::new(f);
+        let opts = AddEventListenerOptions::new();
+        opts.set_capture(capture);
+        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+            kind,
+            closure.as_ref().unchecked_ref(),
+            &opts,
+        );
+        Listener { target: target.clone(), kind, capture, closure }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let opts = EventListenerOptions::new();
+        opts.set_capture(self.capture);
+        let _ = self.target.remove_event_listener_with_callback_and_event_listener_options(
+            self.kind,
+            self.closure.as_ref().unchecked_ref(),
+            &opts,
+        );
+    }
+}

@@ -1,0 +1,103 @@
+//! Finding or loading Midtrans's script (`midtrans-new-3ds.min.js`) and its `MidtransNew3ds`.
+
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, HtmlScriptElement};
+
+use super::callback::{channel, Settled};
+use super::error::Failure;
+use super::listener::Listener;
+use super::sys::Lib;
+use super::timer::Timeout;
+use crate::domain::ErrorCode;
+
+/// The id the library itself looks up (and that merchants' pages already use).
+pub const SCRIPT_ID: &str = "midtrans-script";
+
+/// The page's `MidtransNew3ds`, when it is there and looks like the library.
+pub fn find() -> Option<Lib> {
+    let lib = Reflect::get(&js_sys::global(), &JsValue::from_str("MidtransNew3ds")).ok()?;
+    let has = |name: &str| Reflect::get(&lib, &JsValue::from_str(name)).is_ok_and(|f| f.is_function());
+    (lib.is_object() && has("getCardToken") && has("authenticate")).then(|| lib.unchecked_into())
+}
+
+/// What to load.
+pub struct Script<'a> {
+    /// The script URL.
+    pub src: &'a str,
+    /// `data-environment`.
+    pub environment: &'a str,
+    /// `data-client-key`.
+    pub client_key: &'a str,
+    /// How long to wait.
+    pub timeout_ms: u32,
+}
+
+/// Reuses the page's `MidtransNew3ds`, or waits for an existing `#midtrans-script`, or injects
+/// the script tag as Midtrans documents it; fails with `sdk_load_failed` on error or timeout.
+pub async fn load(script: &Script<'_>) -> Result<Lib, Failure> {
+    if let Some(lib) = find() {
+        return Ok(lib);
+    }
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| {
+        Failure::new(ErrorCode::SdkNotLoaded).with_message("No document to load Midtrans into.")
+    })?;
+    let (element, injected) = match existing(&document) {
+        Some(el) => (el, false),
+        None => (inject(&document, script)?, true),
+    };
+    let (tx, rx) = channel();
+    let on_load = {
+        let tx = tx.clone();
+        Listener::new(&element, "load", false, move |_| {
+            tx.send(Settled::Success(JsValue::UNDEFINED));
+        })
+    };
+    let on_error = {
+        let tx = tx.clone();
+        Listener::new(&element, "error", false, move |_| {
+            tx.send(Settled::Failure(JsValue::UNDEFINED));
+        })
+    };
+    let timer = Timeout::new(script.timeout_ms, move || {
+        tx.send(Settled::TimedOut);
+    });
+    let settled = rx.await;
+    drop((on_load, on_error, timer));
+    if let Some(lib) = find() {
+        return Ok(lib);
+    }
+    if injected {
+        // Let a later load() try again from scratch.
+        element.remove();
+    }
+    let why = match settled {
+        Settled::TimedOut => "The Midtrans script did not load in time.",
+        Settled::Failure(_) => {
+            "The Midtrans script failed to load (network, 404 or Content-Security-Policy)."
+        }
+        _ => "The Midtrans script loaded but defined no MidtransNew3ds.",
+    };
+    Err(Failure::new(ErrorCode::SdkLoadFailed).with_message(why))
+}
+
+fn existing(document: &Document) -> Option<HtmlScriptElement> {
+    document.get_element_by_id(SCRIPT_ID)?.dyn_into().ok()
+}
+
+fn inject(document: &Document, script: &Script<'_>) -> Result<HtmlScriptElement, Failure> {
+    let fail =
+        |_| Failure::new(ErrorCode::SdkLoadFailed).with_message("Could not add the Midtrans script tag.");
+    let el: HtmlScriptElement = document.create_element("script").map_err(fail)?.unchecked_into();
+    el.set_id(SCRIPT_ID);
+    el.set_type("text/javascript");
+    let _ = el.set_attribute("data-environment", script.environment);
+    let _ = el.set_attribute("data-client-key", script.client_key);
+    el.set_src(script.src);
+    let parent = document.head().map(web_sys::HtmlElement::from).or_else(|| document.body());
+    match parent {
+        Some(p) => p.append_child(&el).map_err(fail)?,
+        None => return Err(fail(JsValue::NULL)),
+    };
+    Ok(el)
+}

@@ -1,0 +1,272 @@
+//! The 3-D Secure popup: a modal dialog holding the bank's page in an iframe.
+//!
+//! Built with DOM calls only (the URL is never spliced into HTML), styled with a constructed
+//! stylesheet (`document.adoptedStyleSheets`: allowed under a strict CSP, no inline style
+//! attributes) whose rules use `:where()` so any merchant rule overrides them. One popup at a
+//! time; closing removes every node, listener and closure, and restores focus and scrolling.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use js_sys::Array;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{CssStyleSheet, Document, HtmlElement, HtmlIFrameElement, KeyboardEvent, Node};
+
+use super::error::Failure;
+use super::listener::Listener;
+use crate::domain::{is_allowed_redirect_url, ErrorCode};
+
+/// How the popup looks and behaves.
+#[derive(Clone, Debug)]
+pub struct PopupOptions {
+    /// A close button and Escape cancel the popup. Off by default, as in Midtrans's sample.
+    pub closable: bool,
+    /// The dialog's accessible name (and the iframe's title).
+    pub title: String,
+    /// Class-name prefix: `{prefix}-overlay`, `-dialog`, `-frame`, `-close`.
+    pub prefix: String,
+    /// Where to attach the overlay (default `document.body`).
+    pub container: Option<HtmlElement>,
+}
+
+/// The default class-name prefix.
+pub const DEFAULT_PREFIX: &str = "mc3ds";
+/// The default accessible name.
+pub const DEFAULT_TITLE: &str = "Card verification (3-D Secure)";
+
+impl Default for PopupOptions {
+    fn default() -> Self {
+        PopupOptions {
+            closable: false,
+            title: DEFAULT_TITLE.into(),
+            prefix: DEFAULT_PREFIX.into(),
+            container: None,
+        }
+    }
+}
+
+/// The stylesheet; `PFX` is replaced by the class prefix. 90vh x min(75%, 600px) on desktop,
+/// full screen on small screens.
+const CSS: &str = ":where(.PFX-overlay){position:fixed;inset:0;z-index:2147483000;display:flex;\
+align-items:center;justify-content:center;background:rgba(15,23,42,.6)}\
+:where(.PFX-dialog){position:relative;display:flex;flex-direction:column;width:min(75%,600px);\
+height:90vh;background:#fff;border-radius:12px;box-shadow:0 12px 48px rgba(0,0,0,.35);overflow:hidden;outline:none}\
+:where(.PFX-frame){display:block;flex:1;width:100%;height:100%;border:0}\
+:where(.PFX-close){position:absolute;top:8px;right:8px;width:36px;height:36px;border:0;border-radius:18px;\
+background:rgba(15,23,42,.08);color:#0f172a;font:24px/36px system-ui,sans-serif;cursor:pointer}\
+:where(.PFX-close:focus-visible){outline:2px solid #2563eb;outline-offset:2px}\
+@media (max-width:640px){:where(.PFX-dialog){width:100%;height:100%;border-radius:0}}";
+
+thread_local! {
+    static CURRENT: RefCell<Weak<Inner>> = const { RefCell::new(Weak::new()) };
+}
+
+/// An open (or closed) popup. Dropping the last handle closes it.
+#[derive(Clone)]
+pub struct Popup(Rc<Inner>);
+
+struct Inner {
+    document: Document,
+    overlay: HtmlElement,
+    dialog: HtmlElement,
+    iframe: HtmlIFrameElement,
+    sheet: Option<CssStyleSheet>,
+    body: Option<HtmlElement>,
+    prev_overflow: String,
+    restore_focus: Option<HtmlElement>,
+    listeners: RefCell<Vec<Listener>>,
+    open: Cell<bool>,
+    on_cancel: RefCell<Option<Box<dyn FnOnce()>>>,
+}
+
+fn dom_failure(_: JsValue) -> Failure {
+    Failure::new(ErrorCode::InvalidRedirectUrl).with_message("The 3-D Secure popup could not be built.")
+}
+
+fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, Failure> {
+    let el: HtmlElement = document.create_element(tag).map_err(dom_failure)?.unchecked_into();
+    el.set_class_name(class);
+    Ok(el)
+}
+
+fn valid_prefix(p: &str) -> bool {
+    !p.is_empty() && p.len() <= 40 && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+impl Popup {
+    /// Opens `url` if it is allowed (https Midtrans/Veritrans host, or an exact extra origin);
+    /// otherwise fails with `invalid_redirect_url` without touching the DOM. Closes any popup
+    /// already open.
+    pub fn open(url: &str, opts: &PopupOptions, allowed_origins: &[&str]) -> Result<Popup, Failure> {
+        if !is_allowed_redirect_url(url, allowed_origins) {
+            return Err(Failure::new(ErrorCode::InvalidRedirectUrl));
+        }
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or_else(|| Failure::new(ErrorCode::SdkNotLoaded).with_message("No document."))?;
+        close_current();
+        let prefix = if valid_prefix(&opts.prefix) { opts.prefix.as_str() } else { DEFAULT_PREFIX };
+        let class = |suffix: &str| [prefix, suffix].concat();
+
+        let overlay = element(&document, "div", &class("-overlay"))?;
+        let dialog = element(&document, "div", &class("-dialog"))?;
+        let _ = dialog.set_attribute("role", "dialog");
+        let _ = dialog.set_attribute("aria-modal", "true");
+        let _ = dialog.set_attribute("aria-label", &opts.title);
+        dialog.set_tab_index(-1);
+        let iframe: HtmlIFrameElement = element(&document, "iframe", &class("-frame"))?.unchecked_into();
+        iframe.set_title(&opts.title);
+        let _ = iframe.set_attribute("allow", "payment");
+        iframe.set_src(url);
+        let close_button = if opts.closable {
+            let b = element(&document, "button", &class("-close"))?;
+            let _ = b.set_attribute("type", "button");
+            let _ = b.set_attribute("aria-label", "Close");
+            b.set_text_content(Some("\u{d7}"));
+            let _ = dialog.append_child(&b);
+            Some(b)
+        } else {
+            None
+        };
+        let _ = dialog.append_child(&iframe);
+        let _ = overlay.append_child(&dialog);
+
+        let sheet = adopt_sheet(&document, prefix);
+        let body = document.body();
+        let prev_overflow = body
+            .as_ref()
+            .map(|b| b.style().get_property_value("overflow").unwrap_or_default())
+            .unwrap_or_default();
+        let restore_focus = document.active_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        let parent =
+            opts.container.clone().or_else(|| body.clone()).ok_or_else(|| dom_failure(JsValue::NULL))?;
+        parent.append_child(&overlay).map_err(dom_failure)?;
+        if let Some(b) = &body {
+            let _ = b.style().set_property("overflow", "hidden");
+        }
+        let _ = dialog.focus();
+
+        let inner = Rc::new(Inner {
+            document: document.clone(),
+            overlay,
+            dialog,
+            iframe,
+            sheet,
+            body,
+            prev_overflow,
+            restore_focus,
+            listeners: RefCell::new(Vec::new()),
+            open: Cell::new(true),
+            on_cancel: RefCell::new(None),
+        });
+        let mut listeners = Vec::with_capacity(3);
+        // Keep focus inside the dialog while it is open.
+        let weak = Rc::downgrade(&inner);
+        listeners.push(Listener::new(&document, "focusin", true, move |ev| {
+            if let Some(inner) = weak.upgrade() {
+                let inside = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<Node>().ok())
+                    .is_some_and(|n| inner.overlay.contains(Some(&n)));
+                if !inside {
+                    let _ = inner.dialog.focus();
+                }
+            }
+        }));
+        if let Some(button) = close_button {
+            let weak = Rc::downgrade(&inner);
+            listeners.push(Listener::new(&button, "click", false, move |_| {
+                if let Some(inner) = weak.upgrade() {
+                    inner.cancel();
+                }
+            }));
+            let weak = Rc::downgrade(&inner);
+            listeners.push(Listener::new(&document, "keydown", true, move |ev| {
+                let escape = ev.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
+                if let (true, Some(inner)) = (escape, weak.upgrade()) {
+                    ev.prevent_default();
+                    inner.cancel();
+                }
+            }));
+        }
+        *inner.listeners.borrow_mut() = listeners;
+        CURRENT.with(|c| *c.borrow_mut() = Rc::downgrade(&inner));
+        Ok(Popup(inner))
+    }
+
+    /// The iframe showing the 3DS page.
+    pub fn iframe(&self) -> HtmlIFrameElement {
+        self.0.iframe.clone()
+    }
+
+    /// Whether the popup is still open.
+    pub fn is_open(&self) -> bool {
+        self.0.open.get()
+    }
+
+    /// Called once if the customer closes the popup (close button or Escape).
+    pub fn on_cancel(&self, f: impl FnOnce() + 'static) {
+        *self.0.on_cancel.borrow_mut() = Some(Box::new(f));
+    }
+
+    /// Removes everything and restores focus and scrolling. Idempotent.
+    pub fn close(&self) {
+        self.0.close();
+    }
+}
+
+impl Inner {
+    fn cancel(&self) {
+        let f = self.on_cancel.borrow_mut().take();
+        self.close();
+        if let Some(f) = f {
+            f();
+        }
+    }
+
+    fn close(&self) {
+        if !self.open.replace(false) {
+            return;
+        }
+        drop(self.listeners.take());
+        self.on_cancel.borrow_mut().take();
+        self.overlay.remove();
+        if let Some(b) = &self.body {
+            let _ = b.style().set_property("overflow", &self.prev_overflow);
+        }
+        if let Some(sheet) = &self.sheet {
+            let kept: Array = self
+                .document
+                .adopted_style_sheets()
+                .iter()
+                .filter(|s| s != AsRef::<JsValue>::as_ref(sheet))
+                .collect();
+            self.document.set_adopted_style_sheets(&kept);
+        }
+        if let Some(el) = self.restore_focus.as_ref().filter(|e| e.is_connected()) {
+            let _ = el.focus();
+        }
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+/// Closes the popup that is open, if any (one at a time).
+pub fn close_current() {
+    if let Some(inner) = CURRENT.with(|c| c.borrow().upgrade()) {
+        inner.close();
+    }
+}
+
+fn adopt_sheet(document: &Document, prefix: &str) -> Option<CssStyleSheet> {
+    let sheet = CssStyleSheet::new().ok()?;
+    sheet.replace_sync(&CSS.replace("PFX", prefix)).ok()?;
+    let sheets = document.adopted_style_sheets();
+    sheets.push(&sheet);
+    document.set_adopted_style_sheets(&sheets);
+    Some(sheet)
+}

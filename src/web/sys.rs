@@ -1,0 +1,45 @@
+//! Raw bindings: the crate's only `extern` blocks.
+
+use js_sys::Object;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// Midtrans's `MidtransNew3ds` object (version 1.1 or 1.2).
+    #[derive(Clone, Debug)]
+    pub type Lib;
+
+    /// `MidtransNew3ds.getCardToken(cardData, options)`.
+    #[wasm_bindgen(method, catch, structural, js_name = getCardToken)]
+    pub fn get_card_token(this: &Lib, card: &Object, options: &Object) -> Result<(), JsValue>;
+
+    /// `MidtransNew3ds.registerCard(cardData, options)` (absent in 1.1).
+    #[wasm_bindgen(method, catch, structural, js_name = registerCard)]
+    pub fn register_card(this: &Lib, card: &Object, options: &Object) -> Result<(), JsValue>;
+
+    /// `MidtransNew3ds.authenticate(redirectUrl, options)`.
+    #[wasm_bindgen(method, catch, structural)]
+    pub fn authenticate(this: &Lib, url: &str, options: &Object) -> Result<(), JsValue>;
+
+    /// `MidtransNew3ds.redirect(redirectUrl, options)`.
+    #[wasm_bindgen(method, catch, structural)]
+    pub fn redirect(this: &Lib, url: &str, options: &Object) -> Result<(), JsValue>;
+
+    /// `MidtransNew3ds.url = ...`: used verbatim as the endpoint by getCardToken/registerCard.
+    #[wasm_bindgen(method, structural, setter, js_name = url)]
+    pub fn set_url(this: &Lib, url: &str);
+
+    /// `MidtransNew3ds.clientKey = ...`: used instead of the script tag's `data-client-key`.
+    #[wasm_bindgen(method, structural, setter, js_name = clientKey)]
+    pub fn set_client_key(this: &Lib, key: &str);
+}
+
+#[wasm_bindgen(module = "/src/web/error.js")]
+extern "C" {
+    /// The `MidtransCardError` class (an `Error` subclass).
+    pub type MidtransCardErrorClass;
+
+    /// `new MidtransCardError(code, message, details)`.
+    #[wasm_bindgen(constructor, js_class = "MidtransCardError")]
+    pub fn new(code: &str, message: &str, details: &JsValue) -> MidtransCardErrorClass;
+}
