@@ -35,6 +35,7 @@ export function install_library(src) {
   }
 }
 export function calls() { return window.__calls; }
+export function page_origin() { return location.origin; }
 export function jsonp(obj) {
   return 'data:text/javascript,' + encodeURIComponent('MidtransNew3ds.callback(' + JSON.stringify(obj) + ')') + '//x';
 }
@@ -80,6 +81,7 @@ export function focus_new_button() {
 extern "C" {
     fn install_library(src: &str);
     fn calls() -> Array;
+    fn page_origin() -> String;
     fn jsonp(obj: &JsValue) -> String;
     fn post_3ds(data: &JsValue, origin: &str, from_frame: bool);
     fn dom_left() -> u32;
@@ -105,7 +107,7 @@ fn s(v: &JsValue, k: &str) -> Option<String> {
     get(v, k).as_string()
 }
 fn origin() -> String {
-    web_sys::window().expect("window").location().origin().expect("origin")
+    page_origin()
 }
 async fn wait(ms: u32) {
     let _ = JsFuture::from(sleep(ms)).await;

@@ -1,9 +1,9 @@
-//! Calls to the merchant's backend (gloo-net over `fetch`): POST JSON, read JSON (or text).
+//! Calls to the merchant's backend over `fetch`: POST JSON, read JSON (or text).
 
-use gloo_net::http::Request;
 use js_sys::{Object, JSON};
-use wasm_bindgen::JsValue;
-use web_sys::RequestCredentials;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, Request, RequestCredentials, RequestInit, Response};
 
 use super::error::Failure;
 use crate::domain::ErrorCode;
@@ -23,22 +23,28 @@ pub async fn post_json(
     headers: &[(String, String)],
     credentials: RequestCredentials,
 ) -> Result<Answer, Failure> {
-    let json = JSON::stringify(body).ok().and_then(|s| s.as_string()).unwrap_or_default();
-    let mut req = Request::post(url)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .credentials(credentials);
-    for (k, v) in headers {
-        req = req.header(k, v);
-    }
     let network = |_| Failure::new(ErrorCode::NetworkError);
-    let resp = req.body(json).map_err(network)?.send().await.map_err(network)?;
-    let status = resp.status();
-    let text = resp.text().await.map_err(network)?;
+    let h = Headers::new().map_err(network)?;
+    h.set("Content-Type", "application/json").map_err(network)?;
+    h.set("Accept", "application/json").map_err(network)?;
+    for (k, v) in headers {
+        h.set(k, v).map_err(network)?;
+    }
+    let init = RequestInit::new();
+    init.set_method("POST");
+    init.set_headers(&h);
+    init.set_credentials(credentials);
+    init.set_body(&JSON::stringify(body).map_err(network)?.into());
+    let req = Request::new_with_str_and_init(url, &init).map_err(network)?;
+    let window = web_sys::window().ok_or_else(|| network(JsValue::NULL))?;
+    let resp: Response =
+        JsFuture::from(window.fetch_with_request(&req)).await.map_err(network)?.unchecked_into();
+    let text =
+        JsFuture::from(resp.text().map_err(network)?).await.map_err(network)?.as_string().unwrap_or_default();
     let body = if text.trim().is_empty() {
         JsValue::NULL
     } else {
         JSON::parse(&text).unwrap_or_else(|_| JsValue::from_str(&text))
     };
-    Ok(Answer { status, body })
+    Ok(Answer { status: resp.status(), body })
 }

@@ -120,7 +120,8 @@ async function waitForOutcome(page) {
 }
 
 async function waitForVerified(page) {
-  await page.waitForSelector('[data-testid="verified-status"][data-source="notification"]', { timeout: 16000 });
+  // The page polls the backend until a notified status past `pending` arrives (or ~15 s pass).
+  await page.waitForSelector('[data-testid="verified-status"][data-final="true"]', { timeout: 20000 });
   const el = page.getByTestId('verified-status');
   return { status: await el.getAttribute('data-status'), source: await el.getAttribute('data-source'), text: await el.innerText() };
 }
