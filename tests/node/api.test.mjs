@@ -45,3 +45,20 @@ test('hostile inputs never throw', () => {
     assert.equal(mc.validateCardNumber(v).isValid, false);
   }
 });
+
+test('the Midtrans API is exported, and is SSR-safe (no window in Node)', async () => {
+  assert.equal(typeof mc.MidtransCard.load, 'function');
+  assert.equal(typeof mc.ThreeDsPopup.open, 'function');
+  assert.equal(typeof mc.MidtransCardError, 'function');
+  const e = new mc.MidtransCardError('timeout', 'x', { statusCode: '200' });
+  assert.ok(e instanceof Error);
+  assert.equal(e.name, 'MidtransCardError');
+  assert.equal(e.statusCode, '200');
+  await assert.rejects(mc.MidtransCard.load({ clientKey: 'k', environment: 'sandbox' }), (err) => {
+    assert.ok(err instanceof mc.MidtransCardError, String(err));
+    assert.equal(err.code, 'sdk_not_loaded');
+    return true;
+  });
+  await assert.rejects(mc.MidtransCard.load({ environment: 'sandbox' }), (err) => err.code === 'invalid_options');
+  assert.throws(() => mc.ThreeDsPopup.open('javascript:alert(1)'), (err) => err instanceof mc.MidtransCardError && err.code === 'invalid_redirect_url');
+});

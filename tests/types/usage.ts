@@ -11,7 +11,58 @@ import init, {
   type Brand,
   type CardData,
   type NumberReason,
+  MidtransCard,
+  MidtransCardError,
+  ThreeDsPopup,
+  type ErrorCode,
+  type TransactionResult,
+  type Outcome,
 } from 'midtrans-card';
+
+export async function checkout(form: { number: string; month: string; year: string; cvv: string }): Promise<string> {
+  const midtrans = await MidtransCard.load({ clientKey: 'SB-Mid-client-x', environment: 'sandbox', timeoutMs: 10_000 });
+  const env: 'sandbox' | 'production' = midtrans.environment;
+  const card: CardData = { card_number: form.number, card_exp_month: form.month, card_exp_year: form.year, card_cvv: form.cvv };
+  try {
+    const token = await midtrans.getCardToken(card, { timeoutMs: 20_000 });
+    const id: string = token.token_id;
+    const saved = await midtrans.registerCard(card);
+    const s2: string = saved.saved_token_id;
+    const result: TransactionResult = await midtrans.pay(card, {
+      chargeUrl: '/api/charge',
+      body: { order_id: 'o-1', amount: 145000 },
+      headers: { 'X-CSRF-Token': 't' },
+      popup: { closable: true, title: 'Verifikasi', classPrefix: 'shop' },
+    });
+    const outcome: Outcome = result.outcome;
+    const verified: false = result.verifiedByBackend;
+    const r2 = await midtrans.authenticate('https://api.sandbox.midtrans.com/v2/token/rba/redirect/x', { popup: { closable: false } });
+    midtrans.redirect('https://api.sandbox.midtrans.com/v2/token/rba/redirect/x', { callbackUrl: 'https://shop.example/3ds' });
+    return [env, id, s2, outcome, String(verified), r2.order_id ?? ''].join();
+  } catch (e) {
+    if (e instanceof MidtransCardError) {
+      const code: ErrorCode = e.code;
+      if (code === 'invalid_card') return (e.errors ?? []).map((f) => f.field).join();
+      if (code === 'token_failed') return [e.statusCode, ...(e.validationMessages ?? [])].join();
+      if (code === 'backend_error') return String(e.httpStatus);
+      // @ts-expect-error: not an error code
+      if (code === 'declined') return 'never';
+      return code;
+    }
+    throw e;
+  } finally {
+    midtrans.free();
+  }
+}
+
+export function customPopup(): void {
+  const popup = ThreeDsPopup.open('https://api.sandbox.midtrans.com/x', { closable: true, allowedOrigins: ['http://localhost:8080'] });
+  const frame: HTMLIFrameElement = popup.iframe;
+  popup.onCancel = () => console.log('cancelled', frame.src, popup.isOpen);
+  popup.close();
+  // @ts-expect-error: the constructor is private; use ThreeDsPopup.open
+  new ThreeDsPopup();
+}
 
 export async function demo(): Promise<void> {
   await init();
