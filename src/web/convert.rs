@@ -4,6 +4,8 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+use super::sys;
+
 use crate::domain::{
     Brand, BrandInfo, BrandSet, CardVerdict, CvvVerdict, ExpiryOptions, ExpiryVerdict, Locale, NumberOptions,
     NumberVerdict, YearMonth, DEFAULT_MAX_YEARS_AHEAD,
@@ -68,16 +70,8 @@ pub fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
-fn opt_str(s: Option<&'static str>) -> JsValue {
-    s.map_or(JsValue::NULL, JsValue::from_str)
-}
-
 fn brand_value(b: Option<Brand>) -> JsValue {
-    opt_str(b.map(Brand::id))
-}
-
-fn brand_array(set_: BrandSet) -> Array {
-    set_.iter().map(|b| JsValue::from_str(b.id())).collect()
+    b.map_or(JsValue::NULL, |b| JsValue::from_str(b.id()))
 }
 
 fn u8_array(xs: &[u8]) -> Array {
@@ -131,33 +125,20 @@ pub fn locale(options: &JsValue) -> Locale {
 
 /// `{ isValid, isPotentiallyValid, brand, candidates, reason }`.
 pub fn number_result(v: &NumberVerdict) -> JsValue {
-    let o = Object::new();
-    set(&o, "isValid", &JsValue::from_bool(v.is_valid));
-    set(&o, "isPotentiallyValid", &JsValue::from_bool(v.is_potentially_valid));
-    set(&o, "brand", &brand_value(v.brand));
-    set(&o, "candidates", &brand_array(v.candidates));
-    set(&o, "reason", &opt_str(v.reason.map(|r| r.code())));
-    o.into()
+    let brand = v.brand.map_or(15, |b| b.index() as u8);
+    let reason = v.reason.map_or(0, |r| r as u8 + 1);
+    sys::number_result(v.is_valid, v.is_potentially_valid, brand, v.candidates.0, reason)
 }
 
 /// `{ isValid, isPotentiallyValid, month, year, reason }`.
 pub fn expiry_result(v: &ExpiryVerdict) -> JsValue {
-    let o = Object::new();
-    set(&o, "isValid", &JsValue::from_bool(v.is_valid));
-    set(&o, "isPotentiallyValid", &JsValue::from_bool(v.is_potentially_valid));
-    set(&o, "month", &v.month.map_or(JsValue::NULL, |m| JsValue::from_f64(f64::from(m))));
-    set(&o, "year", &v.year.map_or(JsValue::NULL, |y| JsValue::from_f64(f64::from(y))));
-    set(&o, "reason", &opt_str(v.reason.map(|r| r.code())));
-    o.into()
+    let reason = v.reason.map_or(0, |r| r as u8 + 1);
+    sys::expiry_result(v.is_valid, v.is_potentially_valid, v.month.unwrap_or(0), v.year.unwrap_or(0), reason)
 }
 
 /// `{ isValid, isPotentiallyValid, reason }`.
 pub fn cvv_result(v: &CvvVerdict) -> JsValue {
-    let o = Object::new();
-    set(&o, "isValid", &JsValue::from_bool(v.is_valid));
-    set(&o, "isPotentiallyValid", &JsValue::from_bool(v.is_potentially_valid));
-    set(&o, "reason", &opt_str(v.reason.map(|r| r.code())));
-    o.into()
+    sys::cvv_result(v.is_valid, v.is_potentially_valid, v.reason.map_or(0, |r| r as u8 + 1))
 }
 
 /// `[{ field, code, message }]`.
