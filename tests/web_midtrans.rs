@@ -363,6 +363,11 @@ async fn authenticate_outcomes() {
     assert_eq!(code(&e), "authentication_failed");
     assert_eq!(s(&e, "statusCode").as_deref(), Some("202"));
     assert_eq!(s(&get(&e, "response"), "eci").as_deref(), Some("07"));
+    let bank = r#"{"status_code":"202","status_message":"Deny by Bank [BNI] with code [05] and message [Do not honor]","transaction_status":"deny","fraud_status":"accept","eci":"05"}"#;
+    let e = authenticate_with(bank, false).await.expect_err("bank deny after 3DS");
+    assert_eq!(code(&e), "payment_denied");
+    let fds = r#"{"status_code":"202","status_message":"Deny by FDS","transaction_status":"deny","fraud_status":"deny","eci":"06"}"#;
+    assert_eq!(code(&authenticate_with(fds, false).await.expect_err("fds deny")), "payment_denied");
     let expire =
         r#"{"status_code":"407","status_message":"Transaction is expired","transaction_status":"expire"}"#;
     assert_eq!(code(&authenticate_with(expire, false).await.expect_err("expire")), "authentication_expired");

@@ -17,7 +17,7 @@ pub enum ErrorCode {
     Busy,
     /// Midtrans answered getCardToken/registerCard with a non-200 `status_code`.
     TokenFailed,
-    /// 3-D Secure finished with a denial or "not authenticated".
+    /// 3-D Secure did not authenticate the cardholder (wrong OTP, "Card is not authenticated").
     AuthenticationFailed,
     /// The customer closed the 3DS popup.
     Cancelled,
@@ -67,7 +67,7 @@ impl ErrorCode {
             ErrorCode::Timeout => "Midtrans did not answer in time.",
             ErrorCode::Busy => "Another Midtrans call is still in progress.",
             ErrorCode::TokenFailed => "Midtrans refused to create a card token.",
-            ErrorCode::AuthenticationFailed => "The card was not authenticated or the payment was denied.",
+            ErrorCode::AuthenticationFailed => "The card was not authenticated.",
             ErrorCode::Cancelled => "The customer closed the card verification.",
             ErrorCode::AuthenticationExpired => "The card verification expired.",
             ErrorCode::InvalidRedirectUrl => "The 3-D Secure URL is not an allowed Midtrans https URL.",

@@ -130,16 +130,26 @@ pub struct Transaction {
     pub fraud: FraudStatus,
     /// Whether a `redirect_url` came with it.
     pub has_redirect_url: bool,
+    /// Whether 3-D Secure authenticated the cardholder: ECI 05/02 (full) or 06/01 (attempted).
+    /// ECI 07/00 or none means it did not.
+    pub authenticated: bool,
 }
 
 impl Transaction {
     /// Builds from the raw field values (absent fields as empty strings).
-    pub fn from_fields(status: &str, transaction: &str, fraud: &str, redirect_url: &str) -> Transaction {
+    pub fn from_fields(
+        status: &str,
+        transaction: &str,
+        fraud: &str,
+        redirect_url: &str,
+        eci: &str,
+    ) -> Transaction {
         Transaction {
             status: StatusCode::parse(status),
             transaction: TransactionStatus::parse(transaction),
             fraud: FraudStatus::parse(fraud),
             has_redirect_url: !redirect_url.trim().is_empty(),
+            authenticated: matches!(eci.trim(), "05" | "02" | "06" | "01"),
         }
     }
 }
@@ -203,13 +213,23 @@ pub fn charge_step(t: &Transaction) -> ChargeStep {
 }
 
 /// Interprets the transaction object the 3DS page posted back (whichever callback it reached).
+/// A denial after the cardholder was authenticated (ECI 05/02/06/01), or by fraud detection, is
+/// `payment_denied` (the bank or FDS declined: another card may work); a denial without
+/// authentication is `authentication_failed` (wrong OTP, not enrolled: the customer may retry).
 pub fn authentication_result(t: &Transaction) -> Result<Outcome, ErrorCode> {
     if t.status == StatusCode::Expired || t.transaction == TransactionStatus::Expire {
         return Err(ErrorCode::AuthenticationExpired);
     }
+    let denied = || {
+        if t.authenticated || t.fraud == FraudStatus::Deny {
+            ErrorCode::PaymentDenied
+        } else {
+            ErrorCode::AuthenticationFailed
+        }
+    };
     match t.status {
-        StatusCode::Ok | StatusCode::Pending => settled_outcome(t).ok_or(ErrorCode::AuthenticationFailed),
-        _ => Err(ErrorCode::AuthenticationFailed),
+        StatusCode::Ok | StatusCode::Pending => settled_outcome(t).ok_or_else(denied),
+        _ => Err(denied()),
     }
 }
 
@@ -275,7 +295,7 @@ mod tests {
     use super::*;
 
     fn t(status: &str, tx: &str, fraud: &str, redirect: &str) -> Transaction {
-        Transaction::from_fields(status, tx, fraud, redirect)
+        Transaction::from_fields(status, tx, fraud, redirect, "")
     }
 
     #[test]

@@ -160,6 +160,7 @@ fn transaction_of(resp: &JsValue) -> Transaction {
         &field("transaction_status"),
         &field("fraud_status"),
         &field("redirect_url"),
+        &field("eci"),
     )
 }
 

@@ -77,8 +77,15 @@ async function openCheckout(viewport = { width: 1100, height: 900 }) {
   const ctx = await openPage(browser, { viewport });
   ctx.frames = 0;
   ctx.page.on('frameattached', () => { ctx.frames += 1; });
+  ctx.consoleAll = [];
+  ctx.page.on('console', (m) => ctx.consoleAll.push(m.text()));
   await ctx.page.goto(baseUrl);
-  await ctx.page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  try {
+    await ctx.page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  } catch (e) {
+    // Usually pkg/ missing or half-written (a concurrent `node scripts/build.mjs`).
+    throw new Error(`the checkout never became ready; console: ${ctx.errors.join(' | ') || '(nothing)'}`, { cause: e });
+  }
   return ctx;
 }
 
@@ -126,24 +133,29 @@ async function waitForVerified(page) {
   return { status: await el.getAttribute('data-status'), source: await el.getAttribute('data-source'), text: await el.innerText() };
 }
 
-/** After every flow: no popup left behind, no console errors, the card number never shown. */
-async function assertClean(ctx, number) {
+/**
+ * After every flow: no popup left behind, no console errors, the card number never shown or
+ * logged. After a successful payment the number and CVV are also cleared from the inputs (after
+ * a decline they stay, so the customer can correct them or retry).
+ */
+async function assertClean(ctx, number, { paid = false, keepOpen = false } = {}) {
   const { page, errors } = ctx;
   assert.equal(await page.locator('iframe').count(), 0, 'no iframe left');
   assert.equal(await page.locator('[role="dialog"]').count(), 0, 'no dialog left');
   assert.deepEqual(errors.filter((e) => !CONSOLE_ALLOWLIST.some((re) => re.test(e))), [], 'console errors');
   if (number) {
     // The sandbox banner shows the public test card on purpose; the checkout itself must not.
-    const shown = await page.evaluate(() => [
+    const shown = await page.evaluate((paid) => [
       document.querySelector('main').innerText,
-      ...[...document.querySelectorAll('input')].map((i) => i.value),
-    ].join(' '));
+      ...(paid ? [...document.querySelectorAll('input')].map((i) => i.value) : []),
+    ].join(' '), paid);
     assert.ok(!shown.replace(/\s/g, '').includes(number), 'the card number is not displayed or kept after paying');
+    assert.ok(!ctx.consoleAll.some((m) => m.replace(/\s/g, '').includes(number)), 'the card number is never logged');
   }
-  await ctx.context.close();
+  if (!keepOpen) await ctx.context.close();
 }
 
-const tokenOrChargeRequests = (requests) => requests.filter((u) => u.includes('/v2/token') || u.includes('/api/charge'));
+const tokenOrChargeRequests = (requests) => requests.filter((u) => /\/v2\/(token|charge)|\/api\/charge/.test(u));
 
 // -------------------------------------------------------------------------------------------
 // Flows
@@ -165,7 +177,13 @@ test('success with 3-D Secure: outcome, then the status the backend verified fro
   assert.match(verified.text, /capture \/ accept \(verified by notification\)/);
   assert.match(await page.locator('#result-card').innerText(), /^48111111-1114/);
   await page.screenshot({ path: join(artifacts, 'checkout-success.png'), fullPage: true });
-  await assertClean(ctx, CARDS.accept);
+  await assertClean(ctx, CARDS.accept, { paid: true, keepOpen: true });
+  // "Make another payment" brings back an empty form with the number field focused.
+  await page.getByRole('button', { name: 'Make another payment' }).click();
+  assert.equal(await page.getByRole('button', { name: 'Pay Rp 145.000' }).isVisible(), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'card-number');
+  assert.equal(await page.getByLabel('Card number').inputValue(), '');
+  await ctx.context.close();
 });
 
 test('wrong OTP: the bank declines the verification (authentication_failed)', async () => {
@@ -181,18 +199,24 @@ test('wrong OTP: the bank declines the verification (authentication_failed)', as
   await assertClean(ctx);
 });
 
-for (const [name, number] of [['bank', CARDS.denyBank], ['FDS', CARDS.denyFds]]) {
-  test(`deny by ${name} (${number}): declined message, no result panel`, async () => {
+for (const [name, number, title] of [
+  ['bank', CARDS.denyBank, /^Your bank declined the payment\./],
+  ['FDS', CARDS.denyFds, /^The payment was declined by the fraud check\./],
+]) {
+  test(`deny by ${name} (${number}) after a correct OTP: declined message, no result panel`, async () => {
     const ctx = await openCheckout();
     const { page } = ctx;
     await typeCard(page, { number });
     await pay(page);
     await completeOtp(page, OTP);
     const err = await waitForError(page);
-    assert.ok(['authentication_failed', 'payment_denied'].includes(err.code), err.code);
-    assert.match(err.text, /declined/i);
+    // The cardholder was authenticated (ECI 05/06), then the bank or FDS denied: payment_denied,
+    // told apart from a failed verification (authentication_failed).
+    assert.equal(err.code, 'payment_denied');
+    assert.match(err.text, title);
+    assert.match(err.text, /No money was taken/);
     assert.equal(await page.getByTestId('result').isVisible(), false);
-    await assertClean(ctx);
+    await assertClean(ctx, number);
   });
 }
 
@@ -207,7 +231,7 @@ test('without 3-D Secure: no iframe ever appears, outcome success, verified capt
   assert.ok(!ctx.requests.some((u) => u.includes('/v2/token/rba/redirect')), 'no 3DS page requested');
   const verified = await waitForVerified(page);
   assert.equal(verified.status, 'capture');
-  await assertClean(ctx, CARDS.accept);
+  await assertClean(ctx, CARDS.accept, { paid: true });
 });
 
 for (const how of ['close button', 'Escape']) {
@@ -247,6 +271,8 @@ test('invalid input (Luhn-bad number, past expiry) is blocked before any token o
   assert.match(await expInput.getAttribute('aria-describedby'), /\bcard-exp-error\b/);
   assert.match(await page.locator('#card-exp-error').innerText(), /expired/i);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'card-number', 'focus on the first invalid field');
+  assert.match(await page.getByTestId('status').getAttribute('aria-live'), /polite/);
+  await page.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent.includes('need fixing'));
   await page.waitForTimeout(300);
   assert.deepEqual(tokenOrChargeRequests(requests), []);
   // Fixing the fields clears their errors.
@@ -293,6 +319,13 @@ test('formatting while typing: number spaced, brand shown, CVV follows the brand
   await exp.fill('');
   await exp.pressSequentially('4');
   assert.equal(await exp.inputValue(), '04/');
+  await exp.pressSequentially('305');
+  assert.equal(await exp.inputValue(), '04/30', 'no fifth digit');
+  // A pasted 4-digit year becomes MM/YY.
+  await exp.fill('');
+  await exp.focus();
+  await page.keyboard.insertText('12/2030');
+  assert.equal(await exp.inputValue(), '12/30');
   for (const [id, ac] of [['card-number', 'cc-number'], ['card-exp', 'cc-exp'], ['card-cvv', 'cc-csc']]) {
     assert.equal(await page.locator(`#${id}`).getAttribute('autocomplete'), ac);
     assert.equal(await page.locator(`#${id}`).getAttribute('inputmode'), 'numeric');
@@ -311,11 +344,13 @@ test('phone viewport 375x740: no horizontal scroll, and a full 3DS payment works
   }
   await typeCard(page, { number: CARDS.accept });
   await pay(page);
+  const dialog = await page.getByRole('dialog').boundingBox({ timeout: 15000 });
+  assert.deepEqual([dialog.width, dialog.height], [375, 740], 'the 3DS popup is full screen on a phone');
   await completeOtp(page, OTP);
   assert.equal(await waitForOutcome(page), 'success');
   assert.ok(await noHorizontalScroll(), 'no horizontal scroll on the result');
   await page.screenshot({ path: join(artifacts, 'checkout-success-phone.png'), fullPage: true });
-  await assertClean(ctx, CARDS.accept);
+  await assertClean(ctx, CARDS.accept, { paid: true });
 });
 
 test('the page has no inline script or style (it runs under its own strict CSP)', () => {

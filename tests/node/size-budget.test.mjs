@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageSizes } from '../../bench/sizes.mjs';
 
-// Measured 27,234 B gzip -9 (wasm 23,829 + glue 3,405; validation only, before the 3DS popup
-// landed) on 2026-11-29, plus ~10% headroom. The lead will tighten it.
-const BUDGET_GZIP = 30_000;
+// Measured 64,700 B gzip -9 on 2026-11-29 (wasm 55,634 + glue 8,742 + error.js snippet 324, with the
+// 3DS popup and the Midtrans flow built in), plus ~10% headroom. The lead will tighten it.
+const BUDGET_GZIP = 71_000;
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'pkg');
 
