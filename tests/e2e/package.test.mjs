@@ -46,7 +46,9 @@ test('the tarball holds exactly the package files', () => {
   for (const f of ['package/package.json', 'package/pkg/midtrans_card.js', 'package/pkg/midtrans_card_bg.wasm', 'package/pkg/midtrans_card.d.ts', 'package/README.md']) {
     assert.ok(list.includes(f), `${f} in ${list.join(', ')}`);
   }
-  assert.ok(!list.some((f) => f.includes('/src/') || f.includes('/target/') || f.includes('sandbox')), list.join(', '));
+  // Only the built package: no Rust sources, build output, sandbox, tests or demo.
+  assert.ok(list.every((f) => f === 'package/package.json' || f === 'package/README.md' || f.startsWith('package/pkg/')), list.join(', '));
+  assert.ok(!list.some((f) => f.endsWith('.rs') || f.includes('/target/') || f.includes('sandbox') || f.endsWith('sizes.json')), list.join(', '));
 });
 
 test('a static page imports it with <script type="module"> under a strict CSP', async () => {
