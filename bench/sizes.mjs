@@ -1,0 +1,33 @@
+// Size helpers shared by the size benchmark and tests/node/size-budget.test.mjs.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
+
+export const gzip9 = (buf) => gzipSync(buf, { level: 9 }).length;
+export const brotli11 = (buf) =>
+  brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
+
+export const measure = (buf) => ({ raw: buf.length, gzip: gzip9(buf), brotli: brotli11(buf) });
+
+/** Everything a page downloads from the package: the wasm, the glue and every JS snippet. */
+export function packageFiles(pkgDir) {
+  const files = ['midtrans_card_bg.wasm', 'midtrans_card.js'];
+  const snippets = join(pkgDir, 'snippets');
+  if (existsSync(snippets)) {
+    const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+    files.push(...walk(snippets).filter((f) => f.endsWith('.js')).map((f) => relative(pkgDir, f)).sort());
+  }
+  return files;
+}
+
+/** Per-file and total sizes; each file compressed on its own, as a server sends it. */
+export function packageSizes(pkgDir) {
+  const files = {};
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of packageFiles(pkgDir)) {
+    const s = measure(readFileSync(join(pkgDir, f)));
+    files[f] = s;
+    for (const k of Object.keys(total)) total[k] += s[k];
+  }
+  return { files, total };
+}
