@@ -36,6 +36,7 @@ export function install_library(src) {
 }
 export function calls() { return window.__calls; }
 export function page_origin() { return location.origin; }
+export function body_overflow() { return getComputedStyle(document.body).overflow; }
 export function jsonp(obj) {
   return 'data:text/javascript,' + encodeURIComponent('MidtransNew3ds.callback(' + JSON.stringify(obj) + ')') + '//x';
 }
@@ -82,6 +83,7 @@ extern "C" {
     fn install_library(src: &str);
     fn calls() -> Array;
     fn page_origin() -> String;
+    fn body_overflow() -> String;
     fn jsonp(obj: &JsValue) -> String;
     fn post_3ds(data: &JsValue, origin: &str, from_frame: bool);
     fn dom_left() -> u32;
@@ -394,7 +396,7 @@ async fn closable_popup_cancels_by_button_and_escape_and_restores_the_page() {
         let dialog = document.query_selector("[role=dialog]").ok().flatten().expect("dialog");
         assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
         assert_eq!(dialog.get_attribute("aria-label").as_deref(), Some("Verifikasi kartu"));
-        assert_eq!(body.style().get_property_value("overflow").ok().as_deref(), Some("hidden"));
+        assert_eq!(body_overflow(), "hidden", "page scroll locked while open");
         assert!(
             document.active_element().is_some_and(|a| dialog.contains(Some(&a))),
             "focus moved into the dialog"
@@ -418,11 +420,8 @@ async fn closable_popup_cancels_by_button_and_escape_and_restores_the_page() {
         let e = JsFuture::from(p).await.expect_err("cancelled");
         assert_eq!(code(&e), "cancelled", "{how}");
         assert_clean(how);
-        assert_eq!(
-            body.style().get_property_value("overflow").ok().as_deref(),
-            Some("auto"),
-            "scroll restored"
-        );
+        assert_eq!(body_overflow(), "auto", "scroll restored");
+        assert_eq!(body.get_attribute("style").as_deref(), Some("overflow: auto;"), "the page's own style untouched");
         assert!(document.active_element().is_some_and(|a| a == *pay_button), "focus restored to Pay ({how})");
     }
     // A non-closable popup has no close button and ignores Escape.
@@ -573,6 +572,8 @@ async fn pay_failures() {
 #[wasm_bindgen_test]
 async fn three_ds_popup_for_custom_flows() {
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let body = document.body().expect("body");
+    let style_before = body.get_attribute("style");
     let e = ThreeDsPopup::open(JsValue::from_str("http://api.midtrans.com/x"), JsValue::UNDEFINED)
         .err()
         .expect("throws");
@@ -600,4 +601,5 @@ async fn three_ds_popup_for_custom_flows() {
     b.close();
     a.close();
     assert_clean("custom popup");
+    assert_eq!(body.get_attribute("style"), style_before, "body's style attribute restored as it was");
 }

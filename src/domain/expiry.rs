@@ -125,7 +125,7 @@ fn split(s: &str) -> Option<(Part<'_>, &str)> {
         _ => 1,
     }
     .min(b.len());
-    let (m, y) = s.split_at(month_len);
+    let (m, y) = s.split_at_checked(month_len)?;
     let complete = !y.is_empty() || month_len == 2 || b[0] >= b'2';
     Some((Part { text: m, complete, last: false }, y))
 }

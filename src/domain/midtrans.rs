@@ -241,39 +241,57 @@ const MIDTRANS_HOSTS: [&str; 2] = ["midtrans.com", "veritrans.co.id"];
 /// (`scheme://host[:port]`, for tests and the offline sandbox). Rejects credentials in the URL,
 /// backslashes, white space and control characters.
 pub fn is_allowed_redirect_url(url: &str, extra_origins: &[&str]) -> bool {
-    if url.is_empty()
-        || url.len() > 4096
-        || url.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\')
-    {
-        return false;
+    check_redirect_url(url.as_bytes(), extra_origins).unwrap_or(false)
+}
+
+/// Byte-level check (no `str` slicing, so no panic path): `None` means malformed.
+fn check_redirect_url(url: &[u8], extra_origins: &[&str]) -> Option<bool> {
+    if url.is_empty() || url.len() > 4096 || url.iter().any(|&b| b <= b' ' || b == 0x7f || b == b'\\') {
+        return Some(false);
     }
-    let Some(scheme_end) = url.find("://") else { return false };
-    let scheme = &url[..scheme_end];
-    let rest = &url[scheme_end + 3..];
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..authority_end];
-    if authority.is_empty() || authority.contains('@') {
-        return false;
+    // Non-ASCII white space and controls (NBSP, U+2028...) are rejected too.
+    if core::str::from_utf8(url).ok()?.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Some(false);
     }
-    let origin = &url[..scheme_end + 3 + authority_end];
-    if extra_origins.iter().any(|o| o.trim_end_matches('/').eq_ignore_ascii_case(origin)) {
-        return true;
+    let scheme_end = url.windows(3).position(|w| w == b"://")?;
+    let scheme = url.get(..scheme_end)?;
+    let rest = url.get(scheme_end + 3..)?;
+    let authority_end = rest.iter().position(|&b| b == b'/' || b == b'?' || b == b'#').unwrap_or(rest.len());
+    let authority = rest.get(..authority_end)?;
+    if authority.is_empty() || authority.contains(&b'@') {
+        return Some(false);
     }
-    if !scheme.eq_ignore_ascii_case("https") {
-        return false;
+    let origin = url.get(..scheme_end + 3 + authority_end)?;
+    if extra_origins.iter().any(|o| {
+        let o = o.as_bytes();
+        let o = o.strip_suffix(b"/").unwrap_or(o);
+        o.eq_ignore_ascii_case(origin)
+    }) {
+        return Some(true);
     }
-    let host = match authority.rsplit_once(':') {
-        Some((h, port)) if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) => h,
-        Some(_) => return false,
+    if !scheme.eq_ignore_ascii_case(b"https") {
+        return Some(false);
+    }
+    let host = match authority.iter().rposition(|&b| b == b':') {
+        Some(i) => {
+            let port = authority.get(i + 1..)?;
+            if port.is_empty() || !port.iter().all(u8::is_ascii_digit) {
+                return Some(false);
+            }
+            authority.get(..i)?
+        }
         None => authority,
     };
-    let host = host.strip_suffix('.').unwrap_or(host);
-    MIDTRANS_HOSTS.iter().any(|allowed| {
+    let host = host.strip_suffix(b".").unwrap_or(host);
+    Some(MIDTRANS_HOSTS.iter().any(|allowed| {
+        let allowed = allowed.as_bytes();
         host.eq_ignore_ascii_case(allowed)
             || (host.len() > allowed.len() + 1
-                && host[host.len() - allowed.len()..].eq_ignore_ascii_case(allowed)
-                && host.as_bytes()[host.len() - allowed.len() - 1] == b'.')
-    })
+                && host
+                    .get(host.len() - allowed.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(allowed))
+                && host.get(host.len() - allowed.len() - 1) == Some(&b'.'))
+    }))
 }
 
 /// Whether a token answer belongs to the card that was sent: Midtrans's `token_id` starts with

@@ -45,17 +45,19 @@ impl Default for PopupOptions {
     }
 }
 
-/// The stylesheet; `PFX` is replaced by the class prefix. 90vh x min(75%, 600px) on desktop,
-/// full screen on small screens.
-const CSS: &str = ":where(.PFX-overlay){position:fixed;inset:0;z-index:2147483000;display:flex;\
+/// The stylesheet; each `$` is replaced by the class prefix. 90vh x min(75%, 600px) on desktop,
+/// full screen on small screens. It is adopted only while the popup is open, so its last rule
+/// locks page scrolling without touching the page's own `style` attributes.
+const CSS: &str = ":where(.$-overlay){position:fixed;inset:0;z-index:2147483000;display:flex;\
 align-items:center;justify-content:center;background:rgba(15,23,42,.6)}\
-:where(.PFX-dialog){position:relative;display:flex;flex-direction:column;width:min(75%,600px);\
+:where(.$-dialog){position:relative;display:flex;flex-direction:column;width:min(75%,600px);\
 height:90vh;background:#fff;border-radius:12px;box-shadow:0 12px 48px rgba(0,0,0,.35);overflow:hidden;outline:none}\
-:where(.PFX-frame){display:block;flex:1;width:100%;height:100%;border:0}\
-:where(.PFX-close){position:absolute;top:8px;right:8px;width:36px;height:36px;border:0;border-radius:18px;\
+:where(.$-frame){display:block;flex:1;width:100%;height:100%;border:0}\
+:where(.$-close){position:absolute;top:8px;right:8px;width:36px;height:36px;border:0;border-radius:18px;\
 background:rgba(15,23,42,.08);color:#0f172a;font:24px/36px system-ui,sans-serif;cursor:pointer}\
-:where(.PFX-close:focus-visible){outline:2px solid #2563eb;outline-offset:2px}\
-@media (max-width:640px){:where(.PFX-dialog){width:100%;height:100%;border-radius:0}}";
+:where(.$-close:focus-visible){outline:2px solid #2563eb;outline-offset:2px}\
+@media (max-width:640px){:where(.$-dialog){width:100%;height:100%;border-radius:0}}\
+html,body{overflow:hidden!important}";
 
 thread_local! {
     static CURRENT: RefCell<Weak<Inner>> = const { RefCell::new(Weak::new()) };
@@ -71,8 +73,6 @@ struct Inner {
     dialog: HtmlElement,
     iframe: HtmlIFrameElement,
     sheet: Option<CssStyleSheet>,
-    body: Option<HtmlElement>,
-    prev_overflow: String,
     restore_focus: Option<HtmlElement>,
     listeners: RefCell<Vec<Listener>>,
     open: Cell<bool>,
@@ -132,18 +132,10 @@ impl Popup {
         let _ = overlay.append_child(&dialog);
 
         let sheet = adopt_sheet(&document, prefix);
-        let body = document.body();
-        let prev_overflow = body
-            .as_ref()
-            .map(|b| b.style().get_property_value("overflow").unwrap_or_default())
-            .unwrap_or_default();
         let restore_focus = document.active_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
         let parent =
-            opts.container.clone().or_else(|| body.clone()).ok_or_else(|| dom_failure(JsValue::NULL))?;
+            opts.container.clone().or_else(|| document.body()).ok_or_else(|| dom_failure(JsValue::NULL))?;
         parent.append_child(&overlay).map_err(dom_failure)?;
-        if let Some(b) = &body {
-            let _ = b.style().set_property("overflow", "hidden");
-        }
         let _ = dialog.focus();
 
         let inner = Rc::new(Inner {
@@ -152,8 +144,6 @@ impl Popup {
             dialog,
             iframe,
             sheet,
-            body,
-            prev_overflow,
             restore_focus,
             listeners: RefCell::new(Vec::new()),
             open: Cell::new(true),
@@ -231,9 +221,6 @@ impl Inner {
         drop(self.listeners.take());
         self.on_cancel.borrow_mut().take();
         self.overlay.remove();
-        if let Some(b) = &self.body {
-            let _ = b.style().set_property("overflow", &self.prev_overflow);
-        }
         if let Some(sheet) = &self.sheet {
             let kept: Array = self
                 .document
@@ -264,7 +251,16 @@ pub fn close_current() {
 
 fn adopt_sheet(document: &Document, prefix: &str) -> Option<CssStyleSheet> {
     let sheet = CssStyleSheet::new().ok()?;
-    sheet.replace_sync(&CSS.replace("PFX", prefix)).ok()?;
+    let mut css = String::with_capacity(CSS.len() + 16 * prefix.len());
+    let mut parts = CSS.split('$');
+    if let Some(first) = parts.next() {
+        css.push_str(first);
+    }
+    for part in parts {
+        css.push_str(prefix);
+        css.push_str(part);
+    }
+    sheet.replace_sync(&css).ok()?;
     let sheets = document.adopted_style_sheets();
     sheets.push(&sheet);
     document.set_adopted_style_sheets(&sheets);

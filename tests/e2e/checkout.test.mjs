@@ -142,6 +142,8 @@ async function assertClean(ctx, number, { paid = false, keepOpen = false } = {})
   const { page, errors } = ctx;
   assert.equal(await page.locator('iframe').count(), 0, 'no iframe left');
   assert.equal(await page.locator('[role="dialog"]').count(), 0, 'no dialog left');
+  assert.equal(await page.evaluate(() => document.body.getAttribute('style')), null, 'body style restored (no attribute left)');
+  assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), 0, 'popup stylesheet removed');
   assert.deepEqual(errors.filter((e) => !CONSOLE_ALLOWLIST.some((re) => re.test(e))), [], 'console errors');
   if (number) {
     // The sandbox banner shows the public test card on purpose; the checkout itself must not.
