@@ -113,7 +113,7 @@ if (size) {
   sections.push(`## 2. Size (bytes a page downloads)
 
 Each file compressed on its own (as a server sends it): \`gzip -9\` (zlib level 9) and brotli quality 11.
-midtrans-card: \`pkg/midtrans_card_bg.wasm\`, \`pkg/midtrans_card.js\` and every \`pkg/snippets/**\` file.
+midtrans-card: \`pkg/midtrans_card_bg.wasm\`, \`pkg/midtrans_card.js\`, \`pkg/index.js\` and every \`pkg/snippets/**\` file.
 Peers: an entry importing card-validator (with credit-card-type) and picomodal, bundled by esbuild
 ${size.esbuild} \`--bundle --minify --format=esm\` (\`bench/peers-entry.js\`).
 

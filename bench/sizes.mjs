@@ -11,7 +11,7 @@ export const measure = (buf) => ({ raw: buf.length, gzip: gzip9(buf), brotli: br
 
 /** Everything a page downloads from the package: the wasm, the glue and every JS snippet. */
 export function packageFiles(pkgDir) {
-  const files = ['midtrans_card_bg.wasm', 'midtrans_card.js'];
+  const files = ['midtrans_card_bg.wasm', 'midtrans_card.js', 'index.js'];
   const snippets = join(pkgDir, 'snippets');
   if (existsSync(snippets)) {
     const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));

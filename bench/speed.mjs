@@ -23,7 +23,7 @@ const WARM = Math.min(N, 200_000);
 const log = (...a) => console.error(...a);
 
 const loadStart = loadavg()[0];
-const mc = await import(pathToFileURL(join(pkgDir, 'midtrans_card.js')).href);
+const mc = await import(pathToFileURL(join(pkgDir, 'index.js')).href);
 mc.initSync({ module: readFileSync(join(pkgDir, 'midtrans_card_bg.wasm')) });
 const cv = require('card-validator');
 const cc = require('creditcards');

@@ -36,19 +36,21 @@ copyFileSync(join(root, 'src/web/types.d.ts'), join(pkg, 'midtrans_card.d.ts'));
 // The error class lives in a JS snippet (an Error subclass cannot be written in Rust): re-export
 // it from the entry module so `instanceof MidtransCardError` works for importers.
 const snippets = join(pkg, 'snippets');
-if (existsSync(snippets)) {
-  const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
-  const errorJs = walk(snippets).find((f) => f.endsWith('/src/web/error.js'));
-  if (errorJs) appendFileSync(join(pkg, 'midtrans_card.js'), `export { MidtransCardError } from './${relative(pkg, errorJs)}';\n`);
-}
+const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+const snippet = (name) => {
+  const f = existsSync(snippets) && walk(snippets).find((p) => p.endsWith(`/src/web/${name}`));
+  if (!f) throw new Error(`wasm-bindgen emitted no snippet ${name}`);
+  return `./${relative(pkg, f)}`;
+};
+appendFileSync(join(pkg, 'midtrans_card.js'), `export { MidtransCardError } from '${snippet('error.js')}';\n`);
+// The package entry (fast paths over the wasm-bindgen exports) imports the same glue snippet.
+const entry = readFileSync(join(root, 'src/web/index.js'), 'utf8').replace("from './glue.js'", `from '${snippet('glue.js')}'`);
+if (!entry.includes(snippet('glue.js'))) throw new Error('src/web/index.js must import ./glue.js');
+writeFileSync(join(pkg, 'index.js'), entry);
 for (const f of ['.gitignore', 'package.json', 'README.md']) rmSync(join(pkg, f), { force: true });
 
 const sizes = {};
-const files = ['midtrans_card_bg.wasm', 'midtrans_card.js'];
-if (existsSync(snippets)) {
-  const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
-  files.push(...walk(snippets).map((f) => relative(pkg, f)));
-}
+const files = ['midtrans_card_bg.wasm', 'midtrans_card.js', 'index.js', ...walk(snippets).map((f) => relative(pkg, f))];
 let total = { raw: 0, gzip: 0, brotli: 0 };
 for (const f of files) {
   const buf = readFileSync(join(pkg, f));

@@ -421,7 +421,11 @@ async fn closable_popup_cancels_by_button_and_escape_and_restores_the_page() {
         assert_eq!(code(&e), "cancelled", "{how}");
         assert_clean(how);
         assert_eq!(body_overflow(), "auto", "scroll restored");
-        assert_eq!(body.get_attribute("style").as_deref(), Some("overflow: auto;"), "the page's own style untouched");
+        assert_eq!(
+            body.get_attribute("style").as_deref(),
+            Some("overflow: auto;"),
+            "the page's own style untouched"
+        );
         assert!(document.active_element().is_some_and(|a| a == *pay_button), "focus restored to Pay ({how})");
     }
     // A non-closable popup has no close button and ignores Escape.

@@ -10,7 +10,7 @@ import init, {
   validateCvv,
   formatCardInput,
   detectBrand,
-} from '/pkg/midtrans_card.js';
+} from '/pkg/index.js';
 
 const AMOUNT = 145000;
 const AMOUNT_TEXT = 'Rp 145.000';

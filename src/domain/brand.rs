@@ -52,6 +52,10 @@ pub struct Pattern {
     pub hi: u32,
     /// How many leading digits the pattern covers.
     pub len: u8,
+    /// `lo` scaled to 8 digits (`lo000...`), so matching needs no division.
+    lo8: u32,
+    /// `hi` scaled to 8 digits and filled with nines (`hi999...`).
+    hi8: u32,
 }
 
 /// Everything known about a brand.
@@ -88,12 +92,14 @@ impl BrandInfo {
 
 /// A prefix pattern of `n` digits (a range with equal ends).
 const fn p(v: u32) -> Pattern {
-    Pattern { lo: v, hi: v, len: digit_count(v) }
+    r(v, v)
 }
 
 /// A range pattern `lo..=hi`; both ends have the same number of digits.
 const fn r(lo: u32, hi: u32) -> Pattern {
-    Pattern { lo, hi, len: digit_count(lo) }
+    let len = digit_count(lo);
+    let scale = POW10[8 - len as usize];
+    Pattern { lo, hi, len, lo8: lo * scale, hi8: hi * scale + (scale - 1) }
 }
 
 const fn digit_count(mut v: u32) -> u8 {
@@ -519,27 +525,51 @@ pub struct Detection {
     pub brand: Option<Brand>,
 }
 
-/// Matches `pat` against a prefix of `n` digits whose value is `head`; `head` holds the first
-/// `min(n, 8)` digits (patterns are at most 8 digits long). Returns `None` for no match,
-/// `Some(0)` for a partial match, `Some(len)` for a full match of a `len`-digit pattern.
-fn match_pattern(pat: &Pattern, head: u32, n: usize) -> Option<u8> {
-    let plen = pat.len as usize;
-    if n >= plen {
-        let v = head / POW10[head_len(n) - plen];
-        (pat.lo <= v && v <= pat.hi).then_some(pat.len)
+/// The 8-digit interval of every number starting with these digits: `[p000.., p999..]` for a
+/// prefix `p` shorter than 8 digits, the first 8 digits themselves otherwise.
+fn head_interval(digits: &[u8]) -> (u32, u32) {
+    let n = digits.len().min(8);
+    let head = digits.iter().take(n).fold(0u32, |acc, d| acc * 10 + u32::from(d.wrapping_sub(b'0') % 10));
+    let scale = POW10[8 - n];
+    (head * scale, head * scale + (scale - 1))
+}
+
+/// credit-card-type's match of a pattern against the first `n` digits, as an interval test:
+/// the digits' interval meets the pattern's. `None` for no match, `Some(0)` for a partial match
+/// (fewer digits than the pattern), `Some(len)` for a full match of a `len`-digit pattern.
+fn match_pattern(pat: &Pattern, (lo, hi): (u32, u32), n: usize) -> Option<u8> {
+    if lo > pat.hi8 || hi < pat.lo8 {
+        None
+    } else if n >= usize::from(pat.len) {
+        Some(pat.len)
     } else {
-        let cut = POW10[plen - n];
-        let v = head;
-        (pat.lo / cut <= v && v <= pat.hi / cut).then_some(0)
+        Some(0)
     }
 }
 
-const POW10: [u32; 10] =
-    [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+const POW10: [u32; 9] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
 
-/// How many digits the detection head holds for an `n`-digit number.
-fn head_len(n: usize) -> usize {
-    n.min(8)
+/// For each brand, the first digits its patterns can start with (bit `d` = digit `d`), so that
+/// detection only scans the brands a number's first digit allows.
+const FIRST_DIGITS: [u16; 15] = first_digits();
+
+const fn first_digits() -> [u16; 15] {
+    let mut out = [0u16; 15];
+    let mut b = 0;
+    while b < BRANDS.len() {
+        let pats = BRANDS[b].patterns;
+        let mut i = 0;
+        while i < pats.len() {
+            let mut d = pats[i].lo8 / 10_000_000;
+            while d <= pats[i].hi8 / 10_000_000 {
+                out[b] |= 1 << d;
+                d += 1;
+            }
+            i += 1;
+        }
+        b += 1;
+    }
+    out
 }
 
 /// Detects the brand from the leading digits of a normalised number (ASCII digits only).
@@ -548,11 +578,12 @@ pub fn detect(digits: &[u8]) -> Detection {
     if n == 0 {
         return Detection { candidates: BrandSet::ALL, brand: None };
     }
-    let head = digits[..head_len(n)].iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+    let head = head_interval(digits);
     let mut candidates = BrandSet::EMPTY;
     let mut all_full = true;
     let mut best: Option<(Brand, u8)> = None;
-    for info in BRANDS.iter() {
+    let first = 1u16 << (digits[0].wrapping_sub(b'0') % 10);
+    for (info, _) in BRANDS.iter().zip(FIRST_DIGITS).filter(|(_, f)| f & first != 0) {
         // A brand's first matching pattern decides its strength (credit-card-type's rule).
         if let Some(strength) = info.patterns.iter().find_map(|pat| match_pattern(pat, head, n)) {
             candidates.insert(info.brand);

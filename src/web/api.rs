@@ -3,6 +3,7 @@
 //! Every function accepts any JavaScript value and never throws for bad input: it answers an
 //! invalid verdict with a reason code instead.
 
+use core::sync::atomic::{AtomicU8, Ordering};
 use wasm_bindgen::prelude::*;
 
 use super::convert::{self, text};
@@ -40,6 +41,56 @@ pub fn validate_cvv(value: JsValue, brand: JsValue) -> JsValue {
     let b = brand.as_string().as_deref().and_then(Brand::from_id);
     let v = domain::validate_cvv(&text(&value).unwrap_or_else(|| "x".into()), b);
     convert::cvv_result(&v)
+}
+
+/// Capacity of the fast-path input buffer (`CAP` in index.js).
+pub const INPUT_CAPACITY: usize = 64;
+
+/// The fast-path input buffer. index.js writes an ASCII string into it (at the address
+/// `__inputBuffer` gives) right before calling a `__*Bits` export. Atomics make "written from
+/// outside" explicit without `unsafe`; on single-threaded wasm32 they are plain loads.
+static INPUT: [AtomicU8; INPUT_CAPACITY] = [const { AtomicU8::new(0) }; INPUT_CAPACITY];
+
+/// Runs `f` on the first `len` bytes of the input buffer as text (never panics).
+fn with_input<R>(len: u32, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; INPUT_CAPACITY];
+    let n = (len as usize).min(INPUT_CAPACITY);
+    for (b, a) in buf.iter_mut().zip(&INPUT).take(n) {
+        *b = a.load(Ordering::Relaxed);
+    }
+    f(core::str::from_utf8(buf.get(..n).unwrap_or(&[])).unwrap_or("\u{0}"))
+}
+
+/// Address of the fast-path input buffer in wasm memory (for index.js).
+#[wasm_bindgen(js_name = __inputBuffer, skip_typescript)]
+pub fn input_buffer() -> u32 {
+    INPUT.as_ptr() as u32
+}
+
+/// Fast path of `validateCardNumber` (no options): the verdict on the buffer, packed.
+#[wasm_bindgen(js_name = __numberBits, skip_typescript)]
+pub fn number_bits(len: u32) -> u32 {
+    with_input(len, |s| convert::number_bits(&domain::validate_number(s, &domain::NumberOptions::default())))
+}
+
+/// Fast path of `validateExpiry` (no options): `today` is `year * 100 + month`.
+#[wasm_bindgen(js_name = __expiryBits, skip_typescript)]
+pub fn expiry_bits(len: u32, today: u32) -> u32 {
+    let opts = domain::ExpiryOptions {
+        today: domain::YearMonth {
+            year: u16::try_from((today / 100).clamp(1, 9000)).unwrap_or(2026),
+            month: u8::try_from((today % 100).clamp(1, 12)).unwrap_or(1),
+        },
+        max_years_ahead: domain::DEFAULT_MAX_YEARS_AHEAD,
+    };
+    with_input(len, |s| convert::expiry_bits(&domain::validate_expiry(s, &opts)))
+}
+
+/// Fast path of `validateCvv`: `brand` is the brand's index, 15 for none.
+#[wasm_bindgen(js_name = __cvvBits, skip_typescript)]
+pub fn cvv_bits(len: u32, brand: u32) -> u32 {
+    let brand = Brand::ALL.get(brand as usize).copied();
+    with_input(len, |s| convert::cvv_bits(&domain::validate_cvv(s, brand)))
 }
 
 /// Reads a card field: `None` when absent, `Some("\0")` (an invalid value) when not text.

@@ -123,22 +123,44 @@ pub fn locale(options: &JsValue) -> Locale {
     get(options, "locale").as_string().map_or(Locale::En, |s| Locale::from_tag(&s))
 }
 
+/// Packs a number verdict: bit 0 valid, 1 potentially valid, 2-5 brand (15 = none), 6-8 reason
+/// (0 = none), 9-23 candidates. `glue.js` decodes it.
+pub fn number_bits(v: &NumberVerdict) -> u32 {
+    let brand = v.brand.map_or(15, |b| b.index() as u32);
+    let reason = v.reason.map_or(0, |r| r as u32 + 1);
+    u32::from(v.is_valid)
+        | u32::from(v.is_potentially_valid) << 1
+        | brand << 2
+        | reason << 6
+        | u32::from(v.candidates.0) << 9
+}
+
+/// Packs an expiry verdict: bit 0 valid, 1 potentially valid, 2-4 reason, 5-8 month, 9-22 year.
+pub fn expiry_bits(v: &ExpiryVerdict) -> u32 {
+    let reason = v.reason.map_or(0, |r| r as u32 + 1);
+    let month = u32::from(v.month.unwrap_or(0));
+    let year = u32::from(v.year.unwrap_or(0)).min(16383);
+    u32::from(v.is_valid) | u32::from(v.is_potentially_valid) << 1 | reason << 2 | month << 5 | year << 9
+}
+
+/// Packs a CVV verdict: bit 0 valid, 1 potentially valid, 2-4 reason.
+pub fn cvv_bits(v: &CvvVerdict) -> u32 {
+    u32::from(v.is_valid) | u32::from(v.is_potentially_valid) << 1 | v.reason.map_or(0, |r| r as u32 + 1) << 2
+}
+
 /// `{ isValid, isPotentiallyValid, brand, candidates, reason }`.
 pub fn number_result(v: &NumberVerdict) -> JsValue {
-    let brand = v.brand.map_or(15, |b| b.index() as u8);
-    let reason = v.reason.map_or(0, |r| r as u8 + 1);
-    sys::number_result(v.is_valid, v.is_potentially_valid, brand, v.candidates.0, reason)
+    sys::number_from_bits(number_bits(v))
 }
 
 /// `{ isValid, isPotentiallyValid, month, year, reason }`.
 pub fn expiry_result(v: &ExpiryVerdict) -> JsValue {
-    let reason = v.reason.map_or(0, |r| r as u8 + 1);
-    sys::expiry_result(v.is_valid, v.is_potentially_valid, v.month.unwrap_or(0), v.year.unwrap_or(0), reason)
+    sys::expiry_from_bits(expiry_bits(v))
 }
 
 /// `{ isValid, isPotentiallyValid, reason }`.
 pub fn cvv_result(v: &CvvVerdict) -> JsValue {
-    sys::cvv_result(v.is_valid, v.is_potentially_valid, v.reason.map_or(0, |r| r as u8 + 1))
+    sys::cvv_from_bits(cvv_bits(v))
 }
 
 /// `[{ field, code, message }]`.

@@ -1,9 +1,9 @@
-// Result objects for the validators, built on the JS side from small integers: one call across
-// the wasm boundary per result instead of one per field and key (each key string would otherwise
-// be decoded from wasm memory on every call). Indices follow the Rust enums (tests check every
-// name through the exported API).
-const BRANDS = ['visa', 'mastercard', 'american-express', 'diners-club', 'discover', 'troy', 'jcb', 'unionpay',
-  'naranja', 'verve', 'maestro', 'elo', 'mir', 'hiper', 'hipercard'];
+// Validator results, decoded on the JS side from one packed integer: one crossing of the wasm
+// boundary per result instead of one per field and key. Used by the wasm exports (through
+// sys.rs) and by the package entry's fast paths (index.js). Bit layouts match web/convert.rs;
+// the vector tables run through both paths.
+export const BRANDS = ['visa', 'mastercard', 'american-express', 'diners-club', 'discover', 'troy', 'jcb',
+  'unionpay', 'naranja', 'verve', 'maestro', 'elo', 'mir', 'hiper', 'hipercard'];
 const NUMBER = [null, 'required', 'incomplete', 'invalid_characters', 'invalid_length', 'luhn', 'unknown_brand',
   'unsupported_brand'];
 const EXPIRY = [null, 'required', 'incomplete', 'invalid_format', 'invalid_month', 'invalid_year', 'expired',
@@ -16,20 +16,34 @@ function brandList(mask) {
   return out;
 }
 
-export function numberResult(valid, potentially, brand, mask, reason) {
-  return { isValid: valid, isPotentiallyValid: potentially, brand: brand < 15 ? BRANDS[brand] : null, candidates: brandList(mask), reason: NUMBER[reason] };
+// bit 0 valid, 1 potentially valid, 2-5 brand (15 = none), 6-8 reason, 9-23 candidates.
+export function numberFromBits(r) {
+  const b = (r >>> 2) & 15;
+  return { isValid: (r & 1) === 1, isPotentiallyValid: (r & 2) === 2, brand: b < 15 ? BRANDS[b] : null, candidates: brandList(r >>> 9), reason: NUMBER[(r >>> 6) & 7] };
 }
 
-export function expiryResult(valid, potentially, month, year, reason) {
-  return { isValid: valid, isPotentiallyValid: potentially, month: month || null, year: year || null, reason: EXPIRY[reason] };
+// bit 0 valid, 1 potentially valid, 2-4 reason, 5-8 month (0 = none), 9-22 year (0 = none).
+export function expiryFromBits(r) {
+  return { isValid: (r & 1) === 1, isPotentiallyValid: (r & 2) === 2, month: ((r >>> 5) & 15) || null, year: (r >>> 9) || null, reason: EXPIRY[(r >>> 2) & 7] };
 }
 
-export function cvvResult(valid, potentially, reason) {
-  return { isValid: valid, isPotentiallyValid: potentially, reason: CVV[reason] };
+// bit 0 valid, 1 potentially valid, 2-4 reason.
+export function cvvFromBits(r) {
+  return { isValid: (r & 1) === 1, isPotentiallyValid: (r & 2) === 2, reason: CVV[(r >>> 2) & 7] };
 }
 
-// Today's month in the browser's local time zone, as year * 100 + month.
+// Today's month in the browser's local time zone as year * 100 + month. Reading the clock costs
+// as much as a whole validation, so the month is cached and a timer clears the cache when the
+// next month starts (re-armed every 24 days at most, as timers allow). A timer delayed by a
+// sleeping machine can leave the old month for that delay; the backend's charge decides anyway.
+let month = 0;
 export function localMonth() {
-  const d = new Date();
-  return d.getFullYear() * 100 + d.getMonth() + 1;
+  if (month === 0) {
+    const now = new Date();
+    month = now.getFullYear() * 100 + now.getMonth() + 1;
+    const next = new Date(now.getFullYear(), now.getMonth() + 1, 1).getTime();
+    const timer = setTimeout(() => { month = 0; }, Math.min(next - now.getTime() + 1, 2 ** 31 - 1));
+    if (timer && typeof timer.unref === 'function') timer.unref(); // never keep Node alive
+  }
+  return month;
 }

@@ -46,18 +46,17 @@ extern "C" {
 
 #[wasm_bindgen(module = "/src/web/glue.js")]
 extern "C" {
-    /// `{ isValid, isPotentiallyValid, brand, candidates, reason }` from indices (brand 15 = null,
-    /// reason 0 = null).
-    #[wasm_bindgen(js_name = numberResult)]
-    pub fn number_result(valid: bool, potentially: bool, brand: u8, candidates: u16, reason: u8) -> JsValue;
+    /// `{ isValid, isPotentiallyValid, brand, candidates, reason }` from packed bits.
+    #[wasm_bindgen(js_name = numberFromBits)]
+    pub fn number_from_bits(bits: u32) -> JsValue;
 
-    /// `{ isValid, isPotentiallyValid, month, year, reason }` (0 = null).
-    #[wasm_bindgen(js_name = expiryResult)]
-    pub fn expiry_result(valid: bool, potentially: bool, month: u8, year: u16, reason: u8) -> JsValue;
+    /// `{ isValid, isPotentiallyValid, month, year, reason }` from packed bits.
+    #[wasm_bindgen(js_name = expiryFromBits)]
+    pub fn expiry_from_bits(bits: u32) -> JsValue;
 
-    /// `{ isValid, isPotentiallyValid, reason }` (reason 0 = null).
-    #[wasm_bindgen(js_name = cvvResult)]
-    pub fn cvv_result(valid: bool, potentially: bool, reason: u8) -> JsValue;
+    /// `{ isValid, isPotentiallyValid, reason }` from packed bits.
+    #[wasm_bindgen(js_name = cvvFromBits)]
+    pub fn cvv_from_bits(bits: u32) -> JsValue;
 
     /// The browser's local month as `year * 100 + month`.
     #[wasm_bindgen(js_name = localMonth)]

@@ -43,7 +43,7 @@ after(async () => {
 
 test('the tarball holds exactly the package files', () => {
   const list = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-  for (const f of ['package/package.json', 'package/pkg/midtrans_card.js', 'package/pkg/midtrans_card_bg.wasm', 'package/pkg/midtrans_card.d.ts', 'package/README.md']) {
+  for (const f of ['package/package.json', 'package/pkg/index.js', 'package/pkg/midtrans_card.js', 'package/pkg/midtrans_card_bg.wasm', 'package/pkg/midtrans_card.d.ts', 'package/README.md']) {
     assert.ok(list.includes(f), `${f} in ${list.join(', ')}`);
   }
   // Only the built package: no Rust sources, build output, sandbox, tests or demo.
@@ -58,7 +58,7 @@ test('a static page imports it with <script type="module"> under a strict CSP', 
   writeFileSync(join(site, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'">
 <script type="module" src="./app.js"></script></head><body>static</body></html>`);
-  writeFileSync(join(site, 'app.js'), `import init, { validateCardNumber, validateCard, formatCardNumber } from './node_modules/midtrans-card/pkg/midtrans_card.js';
+  writeFileSync(join(site, 'app.js'), `import init, { validateCardNumber, validateCard, formatCardNumber } from './node_modules/midtrans-card/pkg/index.js';
 await init();
 ${USE}`);
   const server = await serveStatic(site);

@@ -1,5 +1,5 @@
 // Size budget: fails when what a page downloads from the package (pkg/midtrans_card_bg.wasm +
-// pkg/midtrans_card.js + pkg/snippets/**, each gzip -9 on its own) grows past BUDGET_GZIP.
+// pkg/midtrans_card.js + pkg/index.js + pkg/snippets/**, each gzip -9 on its own) grows past BUDGET_GZIP.
 // Run after `node scripts/build.mjs`; `npm run bench` reports the same figures against peers.
 import test from 'node:test';
 import assert from 'node:assert/strict';
