@@ -49,6 +49,14 @@ if (!entry.includes(snippet('glue.js'))) throw new Error('src/web/index.js must 
 writeFileSync(join(pkg, 'index.js'), entry);
 for (const f of ['.gitignore', 'package.json', 'README.md']) rmSync(join(pkg, f), { force: true });
 
+// Minify the shipped JS (each file on its own: imports, exports and `import.meta.url` stay).
+const { transformSync } = await import('esbuild');
+for (const f of [join(pkg, 'midtrans_card.js'), join(pkg, 'index.js'), ...walk(snippets)]) {
+  if (!f.endsWith('.js')) continue;
+  const { code } = transformSync(readFileSync(f, 'utf8'), { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
+  writeFileSync(f, code);
+}
+
 const sizes = {};
 const files = ['midtrans_card_bg.wasm', 'midtrans_card.js', 'index.js', ...walk(snippets).map((f) => relative(pkg, f))];
 let total = { raw: 0, gzip: 0, brotli: 0 };
