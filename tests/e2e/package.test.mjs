@@ -22,6 +22,21 @@ const USE = `
   document.body.dataset.result = JSON.stringify(out);
 `;
 
+/** Serves `dir`, loads it in Chromium, and checks what the page's module computed. */
+async function serveAndCheck(dir) {
+  const server = await serveStatic(dir);
+  try {
+    const { page, errors, context } = await openPage(browser);
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-result]', { timeout: 15000 });
+    check(JSON.parse(await page.getAttribute('body', 'data-result')));
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await server.close();
+  }
+}
+
 function check(result) {
   assert.equal(result.number.isValid, true);
   assert.equal(result.number.brand, 'visa');
@@ -61,17 +76,7 @@ test('a static page imports it with <script type="module"> under a strict CSP', 
   writeFileSync(join(site, 'app.js'), `import init, { validateCardNumber, validateCard, formatCardNumber } from './node_modules/midtrans-card/pkg/index.js';
 await init();
 ${USE}`);
-  const server = await serveStatic(site);
-  try {
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-result]', { timeout: 15000 });
-    check(JSON.parse(await page.getAttribute('body', 'data-result')));
-    assert.deepEqual(errors, []);
-    await context.close();
-  } finally {
-    await server.close();
-  }
+  await serveAndCheck(site);
 });
 
 test('a Vite app imports it by package name and builds for production', async () => {
@@ -86,16 +91,6 @@ ${USE}`);
   execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: app, stdio: 'inherit' });
   const assets = readdirSync(join(app, 'dist/assets'));
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `wasm emitted as an asset: ${assets.join(', ')}`);
-  const server = await serveStatic(join(app, 'dist'));
-  try {
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-result]', { timeout: 15000 });
-    check(JSON.parse(await page.getAttribute('body', 'data-result')));
-    assert.deepEqual(errors, []);
-    await context.close();
-  } finally {
-    await server.close();
-  }
+  await serveAndCheck(join(app, 'dist'));
   assert.ok(existsSync(join(app, 'dist/index.html')));
 });
