@@ -1,6 +1,8 @@
 // Kopi Senja demo checkout: card form -> midtrans-card (tokenize, charge through our backend,
 // 3-D Secure popup) -> the outcome, then the status our backend verified from Midtrans's signed
 // notification. The card number is never logged, stored or shown (only Midtrans's masked_card).
+// Demo option "Full-page 3-D Secure": token -> our charge -> midtrans.redirect() to the bank's
+// page in this tab; Midtrans then POSTs the result to /api/3ds-finish, which our backend verifies.
 import init, {
   MidtransCard,
   MidtransCardError,
@@ -16,6 +18,9 @@ const AMOUNT = 145000;
 const AMOUNT_TEXT = 'Rp 145.000';
 const POLL_EVERY_MS = 500;
 const POLL_FOR_MS = 15000;
+
+/** Where Midtrans's 3DS page POSTs the result (form field `response`) after a full-page 3DS. */
+const FINISH_PATH = '/api/3ds-finish';
 
 const $ = (id) => document.getElementById(id);
 const form = $('pay-form');
@@ -274,6 +279,76 @@ async function pollVerifiedStatus(orderId, onUpdate) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Full-page 3-D Secure (redirect)
+// ---------------------------------------------------------------------------------------------
+
+/** A failure of our own charge call on the redirect path, shaped like MidtransCardError. */
+class ChargeError extends Error {
+  constructor(code, response, httpStatus) {
+    super(code);
+    this.name = 'ChargeError';
+    this.code = code;
+    this.response = response ?? undefined;
+    if (response && typeof response.status_code === 'string') this.statusCode = response.status_code;
+    if (response && Array.isArray(response.validation_messages)) this.validationMessages = response.validation_messages;
+    if (httpStatus !== undefined) this.httpStatus = httpStatus;
+  }
+}
+
+/**
+ * A charge answer without `redirect_url`, read as pay() does: the outcome to show, or a failure.
+ * 200/201 + capture/settlement/authorize: success (challenge when FDS holds it); 201 pending:
+ * pending; 202: declined; 407: expired; anything else: the charge failed.
+ */
+function chargeOutcome(charge) {
+  const code = String(charge.status_code ?? '');
+  if (code === '200' || code === '201') {
+    const t = charge.transaction_status;
+    if (t === 'capture' && charge.fraud_status === 'challenge') return 'challenge';
+    if (t === 'capture' || t === 'settlement' || t === 'authorize') return 'success';
+    if (t === 'pending') return 'pending';
+    throw new ChargeError('payment_denied', charge);
+  }
+  if (code === '202') throw new ChargeError('payment_denied', charge);
+  if (code === '407') throw new ChargeError('authentication_expired', charge);
+  throw new ChargeError('charge_failed', charge);
+}
+
+/**
+ * Token -> our charge (3-D Secure on) -> Midtrans's 3DS page in this tab. Returns null once the
+ * page is navigating away, or a TransactionResult-like object when no 3DS was needed.
+ */
+async function payWithRedirect(midtrans, card) {
+  const { token_id } = await midtrans.getCardToken(card);
+  let answer;
+  try {
+    answer = await fetch('/api/charge', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token_id, amount: AMOUNT, authentication: true }),
+    });
+  } catch {
+    throw new ChargeError('network_error');
+  }
+  let charge = null;
+  try {
+    charge = await answer.json();
+  } catch {
+    // Not JSON: reported below as a backend error.
+  }
+  const isObject = charge !== null && typeof charge === 'object' && !Array.isArray(charge);
+  const hasStatus = isObject && typeof charge.status_code === 'string' && charge.status_code !== '';
+  if (!answer.ok) throw new ChargeError(hasStatus ? 'charge_failed' : 'backend_error', charge, answer.status);
+  if (!isObject) throw new ChargeError('backend_error', charge, answer.status);
+  if (typeof charge.redirect_url === 'string' && charge.redirect_url) {
+    // Throws invalid_redirect_url (before navigating) unless the URL is Midtrans's.
+    midtrans.redirect(charge.redirect_url, { callbackUrl: new URL(FINISH_PATH, window.location.href).href });
+    return null;
+  }
+  return { ...charge, outcome: chargeOutcome(charge), verifiedByBackend: false };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Busy state, errors, result
 // ---------------------------------------------------------------------------------------------
 
@@ -314,7 +389,7 @@ function midtransDetail(err) {
 const DECLINED = 'No money was taken. Try another card, or contact your bank.';
 
 function explain(err) {
-  if (!(err instanceof MidtransCardError)) {
+  if (!(err instanceof MidtransCardError || err instanceof ChargeError)) {
     return ['unexpected', 'Something went wrong on our side.', 'Please try again. Your card was not charged.'];
   }
   const detail = midtransDetail(err);
@@ -433,25 +508,42 @@ async function onSubmit(event) {
   setBusy(true);
   announce('Processing your payment…');
   let tx = null;
+  let leaving = false;
   try {
     const midtrans = await loadMidtrans();
-    tx = await midtrans.pay(card, {
-      chargeUrl: '/api/charge',
-      body: { amount: AMOUNT, authentication: $('use-3ds').checked },
-      popup: { closable: $('closable').checked, title: 'Confirm your payment with your bank' },
-    });
+    if ($('use-redirect').checked) {
+      tx = await payWithRedirect(midtrans, card);
+      leaving = tx === null;
+    } else {
+      tx = await midtrans.pay(card, {
+        chargeUrl: '/api/charge',
+        body: { amount: AMOUNT, authentication: $('use-3ds').checked },
+        popup: { closable: $('closable').checked, title: 'Confirm your payment with your bank' },
+      });
+    }
   } catch (err) {
     const [code, title, detail] = explain(err);
     if (code === 'invalid_card' && Array.isArray(err.errors)) showAllErrors(err.errors);
     showError(code, title, detail);
     announce(title);
   } finally {
-    paying = false;
-    setBusy(false);
+    // Navigating to the bank's page: stay busy (and block a second Pay) until the page is gone.
+    if (!leaving) {
+      paying = false;
+      setBusy(false);
+    }
   }
   // Card data is not kept around once the payment attempt is over.
   card.card_number = '';
   card.card_cvv = '';
+
+  if (leaving) {
+    // Not even in the back/forward cache.
+    FIELDS.card_number.input.value = '';
+    FIELDS.card_cvv.input.value = '';
+    announce('Opening your bank\'s verification page…');
+    return;
+  }
 
   if (!tx) {
     // Focus should be on Pay already (the popup restores it); make sure it is not lost.
@@ -468,6 +560,21 @@ async function onSubmit(event) {
   announce(`${RESULT_TITLE[tx.outcome] || 'Payment submitted'}. Checking with the store…`);
   if (tx.order_id) await pollVerifiedStatus(tx.order_id, showVerified);
   else showVerified(null, true);
+}
+
+/** Full-page 3DS always authenticates: "Use 3-D Secure" is on and locked while it is chosen. */
+function syncRedirectOption() {
+  const use3ds = $('use-3ds');
+  if ($('use-redirect').checked) use3ds.checked = true;
+  use3ds.disabled = $('use-redirect').checked;
+}
+
+/** Back from the bank's page through the back/forward cache: the page must not stay busy. */
+function onPageShow(event) {
+  if (!event.persisted) return;
+  paying = false;
+  setBusy(false);
+  syncRedirectOption();
 }
 
 function resetForPayAgain() {
@@ -499,6 +606,9 @@ async function start() {
   }
   form.addEventListener('submit', onSubmit);
   $('again').addEventListener('click', resetForPayAgain);
+  $('use-redirect').addEventListener('change', syncRedirectOption);
+  syncRedirectOption();
+  window.addEventListener('pageshow', onPageShow);
   // Anything typed (or autofilled) before the module was ready gets formatted now.
   if (FIELDS.card_number.input.value) onNumberInput();
   updateBrand();

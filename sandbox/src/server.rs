@@ -176,6 +176,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/charge", axum::routing::post(api_charge))
         .route("/api/notifications", axum::routing::post(api_notification))
         .route("/api/orders/{order_id}", get(api_order))
+        .route("/api/3ds-finish", axum::routing::post(api_three_ds_finish))
         .fallback(static_files)
         .with_state(state)
 }
@@ -288,6 +289,18 @@ async fn api_notification(State(s): State<Arc<AppState>>, body: Bytes) -> Respon
 async fn api_order(State(s): State<Arc<AppState>>, Path(order_id): Path<String>) -> Response {
     let (code, body) = merchant::order(&s, &order_id);
     json_response(code, &body)
+}
+
+/// The demo shop's own pages: no inline script or style, nothing from other origins.
+const SHOP_PAGE_CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
+base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+async fn api_three_ds_finish(State(s): State<Arc<AppState>>, headers: HeaderMap, body: Bytes) -> Response {
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let (code, html) = merchant::three_ds_finish(&s, content_type, &body);
+    let mut resp = html_response(code, html);
+    resp.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(SHOP_PAGE_CSP));
+    resp
 }
 
 async fn static_files(State(s): State<Arc<AppState>>, method: Method, uri: Uri) -> Response {

@@ -572,6 +572,138 @@ async fn demo_backend_charge() {
     assert_eq!(get(p, "/api/orders/nope").await.status, 404);
 }
 
+/// The value of the hidden `response` field on the 3DS page's auto-submitting form, unescaped.
+fn form_response_field(html: &str) -> String {
+    let start = html.find("name=\"response\" value=\"").expect("response field") + 23;
+    let end = start + html[start..].find('"').expect("end quote");
+    html[start..end]
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+async fn post_form(port: u16, path: &str, body: &[u8]) -> Resp {
+    request(port, "POST", path, &[("Content-Type", "application/x-www-form-urlencoded")], body).await
+}
+
+/// `data-...` attributes of the finish page's `[data-testid="finish"]` element.
+fn finish_attr(html: &str, name: &str) -> String {
+    let el = html.find("data-testid=\"finish\"").map(|i| &html[i..]).expect("finish element");
+    let el = &el[..el.find('>').expect("tag end")];
+    let key = format!("{name}=\"");
+    let start = el.find(&key).unwrap_or_else(|| panic!("no {name} in {el}")) + key.len();
+    el[start..start + el[start..].find('"').expect("quote")].to_string()
+}
+
+#[tokio::test]
+async fn three_ds_finish_form_post() {
+    let s = boot(Arc::new(SystemClock)).await;
+    let p = s.port;
+    let callback = format!("http://localhost:{p}/api/3ds-finish");
+    // Charge through the demo backend, then do the 3DS page as the library's redirect() would
+    // (`?callback_type=form&callback_url=...&`) and take the form the page auto-submits.
+    let three_ds = |order: &'static str, otp: &'static str| {
+        let callback = callback.clone();
+        async move {
+            let t = token(p, "4811111111111114").await;
+            let v =
+                post_json(p, "/api/charge", None, &json!({"token_id": t, "order_id": order})).await.json();
+            assert_eq!(v["status_code"], "201", "{v}");
+            let q = format!("?callback_type=form&callback_url={}&", enc(&callback));
+            let r = post_form(
+                p,
+                &format!("/v2/token/rba/redirect/{t}{q}"),
+                format!("otp={otp}&ok=OK").as_bytes(),
+            )
+            .await;
+            assert!(r.body.contains(&format!("action=\"{callback}\"")), "{}", r.body);
+            form_response_field(&r.body)
+        }
+    };
+
+    // Right OTP: the claimed and the verified status agree.
+    let response = three_ds("fin-ok", "112233").await;
+    assert_eq!(serde_json::from_str::<Value>(&response).expect("JSON")["transaction_status"], "capture");
+    let r = post_form(p, "/api/3ds-finish", format!("response={}", enc(&response)).as_bytes()).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.header("content-type").unwrap_or("").starts_with("text/html"));
+    assert!(r.header("content-security-policy").unwrap_or("").contains("default-src 'none'"));
+    assert_eq!(finish_attr(&r.body, "data-order-id"), "fin-ok");
+    assert_eq!(finish_attr(&r.body, "data-status"), "capture");
+    assert_eq!(finish_attr(&r.body, "data-claimed-status"), "capture");
+    assert_eq!(finish_attr(&r.body, "data-verified"), "true");
+    assert!(r.body.contains("<link rel=\"stylesheet\" href=\"/style.css\">"));
+    assert!(r.body.contains("href=\"/\""));
+    assert!(!r.body.contains("<script") && !r.body.contains("style=") && !r.body.contains("<style"));
+    assert!(!r.body.contains("finish-mismatch"));
+
+    // A forged claim for that order: the page shows what Midtrans says, not what the form said.
+    let forged = json!({"order_id": "fin-ok", "status_code": "200", "transaction_status": "settlement"});
+    let r =
+        post_form(p, "/api/3ds-finish", format!("response={}", enc(&forged.to_string())).as_bytes()).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(finish_attr(&r.body, "data-status"), "capture");
+    assert_eq!(finish_attr(&r.body, "data-claimed-status"), "settlement");
+    assert!(r.body.contains("finish-mismatch"));
+
+    // Wrong OTP: deny, claimed and verified.
+    let response = three_ds("fin-bad", "000000").await;
+    let r = post_form(p, "/api/3ds-finish", format!("response={}", enc(&response)).as_bytes()).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(finish_attr(&r.body, "data-status"), "deny");
+    assert_eq!(finish_attr(&r.body, "data-claimed-status"), "deny");
+    assert_eq!(finish_attr(&r.body, "data-verified"), "true");
+
+    // An order Midtrans does not know (escaped, not reflected as markup): 404, not verified.
+    let unknown = json!({"order_id": "<b>nope</b>\"", "transaction_status": "capture"});
+    let r =
+        post_form(p, "/api/3ds-finish", format!("response={}", enc(&unknown.to_string())).as_bytes()).await;
+    assert_eq!(r.status, 404);
+    assert_eq!(finish_attr(&r.body, "data-verified"), "false");
+    assert_eq!(finish_attr(&r.body, "data-status"), "");
+    assert_eq!(finish_attr(&r.body, "data-order-id"), "&lt;b&gt;nope&lt;/b&gt;&quot;");
+    assert!(!r.body.contains("<b>nope"));
+    // A transaction_id is not an order_id: get-status answers for both, the page must not.
+    let tid = request(p, "GET", "/v2/fin-ok/status", &[("Authorization", &auth())], b"").await.json()
+        ["transaction_id"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    let by_tid = json!({"order_id": tid, "transaction_status": "capture"});
+    let r =
+        post_form(p, "/api/3ds-finish", format!("response={}", enc(&by_tid.to_string())).as_bytes()).await;
+    assert_eq!((r.status, finish_attr(&r.body, "data-verified")), (404, "false".to_string()));
+
+    // Malformed or missing `response`: a 400 HTML page, and the server carries on.
+    for body in [
+        &b"response=%7Bnot+json"[..],
+        b"response=",
+        b"other=1",
+        b"",
+        b"response=%5B%5D",
+        b"response=%22capture%22",
+        b"response=%7B%22transaction_status%22%3A%22capture%22%7D",
+        b"response=%7B%22order_id%22%3A42%7D",
+        b"response=%7B%22order_id%22%3A%22+%22%7D",
+        b"response=%FF%FE%00",
+        b"\xff\xfe=\x00&response",
+    ] {
+        let r = post_form(p, "/api/3ds-finish", body).await;
+        assert_eq!(r.status, 400, "{:?} -> {}", String::from_utf8_lossy(body), r.body);
+        assert!(r.header("content-type").unwrap_or("").starts_with("text/html"));
+        assert!(r.body.contains("data-testid=\"finish-error\"") && r.body.contains("href=\"/\""));
+        assert!(!r.body.contains("<script"));
+    }
+    // Not a form at all.
+    let r = post_json(p, "/api/3ds-finish", None, &json!({"response": response})).await;
+    assert_eq!(r.status, 415);
+    assert!(r.body.contains("finish-error"));
+    // None of that hurt the server.
+    assert_eq!(get(p, "/__health").await.body, "ok");
+}
+
 #[tokio::test]
 async fn get_status_fallback_without_notifications() {
     let (www, pkg) = static_dirs();

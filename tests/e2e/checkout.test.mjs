@@ -3,11 +3,10 @@
 // Run: node --test tests/e2e/checkout.test.mjs   (builds the sandbox binary; needs pkg/ built)
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { launch, openPage } from './browser.mjs';
+import { startSandbox } from './sandbox.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const artifacts = join(root, 'tests/e2e/artifacts');
@@ -32,40 +31,19 @@ const CONSOLE_ALLOWLIST = [
   /^Blocked autofocusing on a <input> element in a cross-origin subframe\.$/,
 ];
 
-let sandbox;
+let stopSandbox;
 let baseUrl;
 let browser;
 
 before(async () => {
-  const js = readFileSync(join(root, 'pkg/midtrans_card.js'), 'utf8');
-  assert.ok(js.includes('MidtransCard'), 'pkg/ lacks MidtransCard: run `node scripts/build.mjs` first');
-  execFileSync('cargo', ['build', '-q', '-p', 'midtrans-sandbox', '--profile', 'sandbox'], { cwd: root, stdio: 'inherit' });
-  sandbox = spawn(join(root, 'target/sandbox/midtrans-sandbox'), ['--port', '0', '--www', 'www', '--pkg', 'pkg'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  baseUrl = await new Promise((ok, fail) => {
-    const lines = createInterface({ input: sandbox.stdout });
-    sandbox.once('exit', (code) => fail(new Error(`sandbox exited (${code}) before listening`)));
-    lines.once('line', (line) => {
-      const m = /^midtrans-sandbox listening on (http:\/\/localhost:\d+\/)$/.exec(line);
-      if (m) ok(m[1]);
-      else fail(new Error(`unexpected first line: ${line}`));
-      // Keep draining stdout so the sandbox never blocks on a full pipe.
-      lines.on('line', () => {});
-    });
-  });
+  ({ baseUrl, stop: stopSandbox } = await startSandbox());
   browser = await launch();
   mkdirSync(artifacts, { recursive: true });
 });
 
 after(async () => {
   await browser?.close();
-  if (sandbox && sandbox.exitCode === null) {
-    const exited = new Promise((r) => sandbox.once('exit', r));
-    sandbox.kill('SIGTERM');
-    await exited;
-  }
+  await stopSandbox?.();
 });
 
 // -------------------------------------------------------------------------------------------
