@@ -78,6 +78,16 @@ fn write_vectors_json() {
         opt(&mut o, c.reason);
         o.push('}');
     }
+    o.push_str("],\"monthYears\":[");
+    for (i, c) in MONTH_YEARS.iter().enumerate() {
+        o.push_str(if i > 0 { ",{\"month\":" } else { "{\"month\":" });
+        s(&mut o, c.month);
+        o.push_str(",\"year\":");
+        s(&mut o, c.year);
+        let _ = write!(o, ",\"valid\":{},\"potentially\":{},\"reason\":", c.valid, c.potentially);
+        opt(&mut o, c.reason);
+        o.push('}');
+    }
     o.push_str("],\"cvvs\":[");
     for (i, c) in CVVS.iter().enumerate() {
         o.push_str(if i > 0 { ",{\"input\":" } else { "{\"input\":" });

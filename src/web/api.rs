@@ -76,14 +76,30 @@ pub fn number_bits(len: u32) -> u32 {
 /// Fast path of `validateExpiry` (no options): `today` is `year * 100 + month`.
 #[wasm_bindgen(js_name = __expiryBits, skip_typescript)]
 pub fn expiry_bits(len: u32, today: u32) -> u32 {
-    let opts = domain::ExpiryOptions {
+    let opts = fast_expiry_options(today);
+    with_input(len, |s| convert::expiry_bits(&domain::validate_expiry(s, &opts)))
+}
+
+/// Expiry options from `year * 100 + month`, with the default years ahead.
+fn fast_expiry_options(today: u32) -> domain::ExpiryOptions {
+    domain::ExpiryOptions {
         today: domain::YearMonth {
             year: u16::try_from((today / 100).clamp(1, 9000)).unwrap_or(2026),
             month: u8::try_from((today % 100).clamp(1, 12)).unwrap_or(1),
         },
         max_years_ahead: domain::DEFAULT_MAX_YEARS_AHEAD,
-    };
-    with_input(len, |s| convert::expiry_bits(&domain::validate_expiry(s, &opts)))
+    }
+}
+
+/// Fast path of `validateExpiry({ month, year })`: the buffer holds the month's `month_len`
+/// bytes, then the year's `year_len` bytes.
+#[wasm_bindgen(js_name = __monthYearBits, skip_typescript)]
+pub fn month_year_bits(month_len: u32, year_len: u32, today: u32) -> u32 {
+    let opts = fast_expiry_options(today);
+    with_input(month_len.saturating_add(year_len), |s| {
+        let (m, y) = s.split_at_checked(month_len as usize).unwrap_or(("\u{0}", ""));
+        convert::expiry_bits(&domain::validate_month_year(m, y, &opts))
+    })
 }
 
 /// Fast path of `validateCvv`: `brand` is the brand's index, 15 for none.

@@ -11,6 +11,7 @@ import initWasm, {
   __inputBuffer,
   __numberBits,
   __expiryBits,
+  __monthYearBits,
   __cvvBits,
 } from './midtrans_card.js';
 import { BRANDS, numberFromBits, expiryFromBits, cvvFromBits, localMonth } from './glue.js';
@@ -48,19 +49,26 @@ export function initSync(module) {
   return attach(initSyncWasm(module));
 }
 
-// Copies an ASCII string into the input buffer; -1 when it is not ASCII or too long.
-function put(s) {
+// Copies an ASCII string into the input buffer at `at`; -1 when it is not ASCII or too long.
+function put(s, at = 0) {
   const n = s.length;
-  if (memory === null || n > CAP) return -1;
+  if (memory === null || at + n > CAP) return -1;
   // Growing the memory detaches the old buffer (byteLength 0); reading memory.buffer on every
   // call would cost a runtime call, so only look again then.
   if (view === null || view.byteLength === 0) view = new Uint8Array(memory.buffer, ptr, CAP);
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c > 127) return -1;
-    view[i] = c;
+    view[at + i] = c;
   }
   return n;
+}
+
+// A month or year as the general path reads it: strings as they are, safe non-negative integers
+// in decimal; null for anything else (the general path decides).
+function part(v) {
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : null;
 }
 
 export function validateCardNumber(value, options) {
@@ -89,6 +97,15 @@ export function validateExpiry(value, options) {
     if (today !== 0) {
       const n = put(value);
       if (n >= 0) return expiryFromBits(__expiryBits(n, today));
+    }
+  } else if (value !== null && typeof value === 'object') {
+    const m = part(value.month);
+    const y = part(value.year);
+    const today = m !== null && y !== null ? fastToday(options) : 0;
+    if (today !== 0) {
+      const mn = put(m);
+      const yn = mn >= 0 ? put(y, mn) : -1;
+      if (yn >= 0) return expiryFromBits(__monthYearBits(mn, yn, today));
     }
   }
   return expirySlow(value, options);

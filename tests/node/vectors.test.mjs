@@ -34,6 +34,26 @@ test('expiry dates', () => {
   }
 });
 
+test('expiry as { month, year } (strings and numbers)', () => {
+  assert.ok(v.monthYears.length > 10);
+  const today = { year: 2026, month: 11 };
+  for (const c of v.monthYears) {
+    const forms = [{ month: c.month, year: c.year }];
+    if (/^\d+$/.test(c.month) && /^\d+$/.test(c.year)) forms.push({ month: Number(c.month), year: Number(c.year) });
+    for (const value of forms) {
+      for (const r of [mc.validateExpiry(value, { today }), mc.validateExpiry(value, { today, maxYearsAhead: 19 })]) {
+        const what = JSON.stringify(value);
+        assert.equal(r.isValid, c.valid, what);
+        assert.equal(r.isPotentiallyValid, c.potentially, what);
+        assert.equal(r.reason, c.reason, what);
+      }
+    }
+  }
+  // Values the fast path leaves to the general one still get verdicts.
+  assert.equal(mc.validateExpiry({ month: 1.5, year: 2030 }, { today }).reason, 'invalid_format');
+  assert.equal(mc.validateExpiry({ month: '12', year: 2030n }, { today }).isValid, true);
+});
+
 test('CVVs', () => {
   for (const c of v.cvvs) {
     for (const r of [mc.validateCvv(c.input, c.brand), mc.validateCvv(` ${c.input}`.slice(1), c.brand ?? undefined)]) {
