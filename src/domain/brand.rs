@@ -549,19 +549,19 @@ fn match_pattern(pat: &Pattern, (lo, hi): (u32, u32), n: usize) -> Option<u8> {
 
 const POW10: [u32; 9] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
 
-/// For each brand, the first digits its patterns can start with (bit `d` = digit `d`), so that
-/// detection only scans the brands a number's first digit allows.
-const FIRST_DIGITS: [u16; 15] = first_digits();
+/// For each brand, the two-digit prefixes its patterns can start with (bit `10a + b` for "ab"),
+/// so that detection only scans the brands a number's first digits allow.
+const FIRST_TWO: [u128; 15] = first_two_digits();
 
-const fn first_digits() -> [u16; 15] {
-    let mut out = [0u16; 15];
+const fn first_two_digits() -> [u128; 15] {
+    let mut out = [0u128; 15];
     let mut b = 0;
     while b < BRANDS.len() {
         let pats = BRANDS[b].patterns;
         let mut i = 0;
         while i < pats.len() {
-            let mut d = pats[i].lo8 / 10_000_000;
-            while d <= pats[i].hi8 / 10_000_000 {
+            let mut d = pats[i].lo8 / 1_000_000;
+            while d <= pats[i].hi8 / 1_000_000 {
                 out[b] |= 1 << d;
                 d += 1;
             }
@@ -570,6 +570,15 @@ const fn first_digits() -> [u16; 15] {
         b += 1;
     }
     out
+}
+
+/// The two-digit prefixes a number starting with `digits` may have (one or ten of them).
+fn prefix_mask(digits: &[u8]) -> u128 {
+    let d0 = u32::from(digits[0].wrapping_sub(b'0') % 10);
+    match digits.get(1) {
+        Some(d1) => 1 << (d0 * 10 + u32::from(d1.wrapping_sub(b'0') % 10)),
+        None => ((1u128 << 10) - 1) << (d0 * 10),
+    }
 }
 
 /// Detects the brand from the leading digits of a normalised number (ASCII digits only).
@@ -582,8 +591,8 @@ pub fn detect(digits: &[u8]) -> Detection {
     let mut candidates = BrandSet::EMPTY;
     let mut all_full = true;
     let mut best: Option<(Brand, u8)> = None;
-    let first = 1u16 << (digits[0].wrapping_sub(b'0') % 10);
-    for (info, _) in BRANDS.iter().zip(FIRST_DIGITS).filter(|(_, f)| f & first != 0) {
+    let prefixes = prefix_mask(digits);
+    for (info, _) in BRANDS.iter().zip(FIRST_TWO).filter(|(_, f)| f & prefixes != 0) {
         // A brand's first matching pattern decides its strength (credit-card-type's rule).
         if let Some(strength) = info.patterns.iter().find_map(|pat| match_pattern(pat, head, n)) {
             candidates.insert(info.brand);
