@@ -107,9 +107,15 @@ Sink (printed so no call is optimised away): ${speed.sink}.`);
 if (size) {
   const rows = Object.entries(size.ours.files).map(([f, s]) => [`midtrans-card \`pkg/${f}\``, B(s.raw), B(s.gzip), B(s.brotli)]);
   rows.push(['**midtrans-card total**', `**${B(size.ours.total.raw)}**`, `**${B(size.ours.total.gzip)}**`, `**${B(size.ours.total.brotli)}**`]);
+  if (size.validateOnly) {
+    rows.push(['**midtrans-card/validate total** (validation-only entry: its own wasm, glue and entry)', `**${B(size.validateOnly.total.raw)}**`, `**${B(size.validateOnly.total.gzip)}**`, `**${B(size.validateOnly.total.brotli)}**`]);
+  }
   rows.push(['**card-validator + picomodal** (esbuild bundle)', `**${B(size.peers.raw)}**`, `**${B(size.peers.gzip)}**`, `**${B(size.peers.brotli)}**`]);
   rows.push(['card-validator alone (esbuild bundle, for reference)', B(size.cardValidatorAlone.raw), B(size.cardValidatorAlone.gzip), B(size.cardValidatorAlone.brotli)]);
   rows.push(['ratio midtrans-card / peers', x2(size.ours.total.raw / size.peers.raw), x2(size.ratio.gzip), x2(size.ratio.brotli)]);
+  if (size.validateRatio) {
+    rows.push(['ratio midtrans-card/validate / card-validator alone', x2(size.validateOnly.total.raw / size.cardValidatorAlone.raw), x2(size.validateOnly.total.gzip / size.cardValidatorAlone.gzip), x2(size.validateOnly.total.brotli / size.cardValidatorAlone.brotli)]);
+  }
   sections.push(`## 2. Size (bytes a page downloads)
 
 Each file compressed on its own (as a server sends it): \`gzip -9\` (zlib level 9) and brotli quality 11.

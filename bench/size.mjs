@@ -18,6 +18,8 @@ const args = Object.fromEntries(
 const pkgDir = resolve(args.pkg || join(here, '..', 'pkg'));
 
 const ours = packageSizes(pkgDir);
+// The validation-only entry `midtrans-card/validate` (its own wasm), for pages that only validate.
+const validateOnly = packageSizes(join(pkgDir, 'validate'));
 
 /** esbuild --bundle --minify of an entry; returns the output bytes. */
 export async function bundle(entry, format = 'esm') {
@@ -44,9 +46,11 @@ const version = (name) => require(`${name}/package.json`).version;
 const out = {
   pkgDir,
   ours,
+  validateOnly,
   peers: { what: 'card-validator + picomodal, esbuild --bundle --minify --format=esm', ...peers },
   cardValidatorAlone: cvAlone,
   ratio: { gzip: ours.total.gzip / peers.gzip, brotli: ours.total.brotli / peers.brotli },
+  validateRatio: { gzip: validateOnly.total.gzip / peers.gzip, brotli: validateOnly.total.brotli / peers.brotli },
   esbuild: version('esbuild'),
 };
 console.error(`size: midtrans-card ${ours.total.gzip} B gzip / ${ours.total.brotli} B br; peers ${peers.gzip} B gzip / ${peers.brotli} B br`);

@@ -19,13 +19,14 @@ cargo fmt --all -- --check
 step "clippy (host, all targets)"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "clippy (wasm32)"
+step "clippy (wasm32; and the validation-only build)"
 cargo clippy -p midtrans-card --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p midtrans-card --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 
 step "host tests (cargo test)"
 cargo test --workspace
 
-step "build the package"
+step "build the package (full and validation-only entries)"
 node scripts/build.mjs
 
 step "TypeScript: tsc --noEmit over a user of the package"

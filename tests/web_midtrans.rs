@@ -3,7 +3,7 @@
 //! status_code, a never-removed postMessage listener with the library's origin rule. Token
 //! answers come as JSONP from `data:` URLs; 3DS results as MessageEvents from the popup's iframe;
 //! the merchant backend is a stubbed `fetch`. After every case: no iframe, no dialog, no overlay.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "midtrans"))]
 
 use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;

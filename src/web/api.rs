@@ -174,162 +174,172 @@ pub fn format_card_input(value: JsValue, caret: JsValue) -> JsValue {
     o.into()
 }
 
-use js_sys::{Function, Promise};
-use std::cell::RefCell;
-use std::rc::Rc;
-use wasm_bindgen_futures::future_to_promise;
-use web_sys::{HtmlIFrameElement, RequestCredentials};
+/// The Midtrans flow and the 3DS popup (the `midtrans` feature; the validation-only build leaves
+/// them out).
+#[cfg(feature = "midtrans")]
+mod flow {
+    use super::*;
+    use js_sys::{Function, Promise};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen_futures::future_to_promise;
+    use web_sys::{HtmlIFrameElement, RequestCredentials};
 
-use super::convert::get;
-use super::error::Failure;
-use super::midtrans::{Client, PayConfig, DEFAULT_AUTH_TIMEOUT_MS, DEFAULT_TOKEN_TIMEOUT_MS};
-use super::popup::Popup;
+    use crate::web::convert::get;
+    use crate::web::error::Failure;
+    use crate::web::midtrans::{Client, PayConfig, DEFAULT_AUTH_TIMEOUT_MS, DEFAULT_TOKEN_TIMEOUT_MS};
+    use crate::web::popup::Popup;
 
-fn reject(f: Failure) -> JsValue {
-    f.into_js()
-}
-
-/// `MidtransCard`: a Promise API over Midtrans's `MidtransNew3ds`.
-#[wasm_bindgen(js_name = MidtransCard, skip_typescript)]
-pub struct MidtransCard {
-    client: Rc<Client>,
-}
-
-#[wasm_bindgen(js_class = MidtransCard)]
-impl MidtransCard {
-    /// `MidtransCard.load(options)`: reuses or loads the script; resolves with an instance.
-    pub fn load(options: JsValue) -> Promise {
-        future_to_promise(async move {
-            let client = Client::load(&options).await.map_err(reject)?;
-            Ok(JsValue::from(MidtransCard { client: Rc::new(client) }))
-        })
+    fn reject(f: Failure) -> JsValue {
+        f.into_js()
     }
 
-    /// `'sandbox'` or `'production'`.
-    #[wasm_bindgen(getter)]
-    pub fn environment(&self) -> String {
-        self.client.environment.as_str().into()
+    /// `MidtransCard`: a Promise API over Midtrans's `MidtransNew3ds`.
+    #[wasm_bindgen(js_name = MidtransCard, skip_typescript)]
+    pub struct MidtransCard {
+        client: Rc<Client>,
     }
 
-    /// `getCardToken(card, options?)`.
-    #[wasm_bindgen(js_name = getCardToken)]
-    pub fn get_card_token(&self, card: JsValue, options: JsValue) -> Promise {
-        let client = self.client.clone();
-        future_to_promise(async move { client.tokenize(&card, &options, false).await.map_err(reject) })
-    }
+    #[wasm_bindgen(js_class = MidtransCard)]
+    impl MidtransCard {
+        /// `MidtransCard.load(options)`: reuses or loads the script; resolves with an instance.
+        pub fn load(options: JsValue) -> Promise {
+            future_to_promise(async move {
+                let client = Client::load(&options).await.map_err(reject)?;
+                Ok(JsValue::from(MidtransCard { client: Rc::new(client) }))
+            })
+        }
 
-    /// `registerCard(card, options?)`.
-    #[wasm_bindgen(js_name = registerCard)]
-    pub fn register_card(&self, card: JsValue, options: JsValue) -> Promise {
-        let client = self.client.clone();
-        future_to_promise(async move { client.tokenize(&card, &options, true).await.map_err(reject) })
-    }
+        /// `'sandbox'` or `'production'`.
+        #[wasm_bindgen(getter)]
+        pub fn environment(&self) -> String {
+            self.client.environment.as_str().into()
+        }
 
-    /// `authenticate(redirectUrl, options?)`.
-    pub fn authenticate(&self, redirect_url: JsValue, options: JsValue) -> Promise {
-        let client = self.client.clone();
-        future_to_promise(async move {
+        /// `getCardToken(card, options?)`.
+        #[wasm_bindgen(js_name = getCardToken)]
+        pub fn get_card_token(&self, card: JsValue, options: JsValue) -> Promise {
+            let client = self.client.clone();
+            future_to_promise(async move { client.tokenize(&card, &options, false).await.map_err(reject) })
+        }
+
+        /// `registerCard(card, options?)`.
+        #[wasm_bindgen(js_name = registerCard)]
+        pub fn register_card(&self, card: JsValue, options: JsValue) -> Promise {
+            let client = self.client.clone();
+            future_to_promise(async move { client.tokenize(&card, &options, true).await.map_err(reject) })
+        }
+
+        /// `authenticate(redirectUrl, options?)`.
+        pub fn authenticate(&self, redirect_url: JsValue, options: JsValue) -> Promise {
+            let client = self.client.clone();
+            future_to_promise(async move {
+                let url = redirect_url.as_string().unwrap_or_default();
+                let popup = crate::web::convert::popup_options(&get(&options, "popup"));
+                let timeout = timeout_of(&options, DEFAULT_AUTH_TIMEOUT_MS);
+                client.authenticate(&url, popup, timeout).await.map_err(reject)
+            })
+        }
+
+        /// `redirect(redirectUrl, { callbackUrl? })`: throws `invalid_redirect_url` synchronously.
+        pub fn redirect(&self, redirect_url: JsValue, options: JsValue) -> Result<(), JsValue> {
             let url = redirect_url.as_string().unwrap_or_default();
-            let popup = super::convert::popup_options(&get(&options, "popup"));
-            let timeout = timeout_of(&options, DEFAULT_AUTH_TIMEOUT_MS);
-            client.authenticate(&url, popup, timeout).await.map_err(reject)
-        })
+            self.client.redirect(&url, get(&options, "callbackUrl").as_string()).map_err(reject)
+        }
+
+        /// `pay(card, { chargeUrl, body?, headers?, popup?, timeoutMs?, credentials? })`.
+        pub fn pay(&self, card: JsValue, options: JsValue) -> Promise {
+            let client = self.client.clone();
+            future_to_promise(async move {
+                let credentials = match get(&options, "credentials").as_string().as_deref() {
+                    Some("omit") => RequestCredentials::Omit,
+                    Some("include") => RequestCredentials::Include,
+                    _ => RequestCredentials::SameOrigin,
+                };
+                let cfg = PayConfig {
+                    charge_url: get(&options, "chargeUrl").as_string().unwrap_or_default(),
+                    body: get(&options, "body"),
+                    headers: crate::web::convert::string_pairs(&get(&options, "headers")),
+                    popup: crate::web::convert::popup_options(&get(&options, "popup")),
+                    timeout_ms: timeout_of(&options, DEFAULT_TOKEN_TIMEOUT_MS),
+                    credentials,
+                };
+                client.pay(&card, &options, cfg).await.map_err(reject)
+            })
+        }
     }
 
-    /// `redirect(redirectUrl, { callbackUrl? })`: throws `invalid_redirect_url` synchronously.
-    pub fn redirect(&self, redirect_url: JsValue, options: JsValue) -> Result<(), JsValue> {
-        let url = redirect_url.as_string().unwrap_or_default();
-        self.client.redirect(&url, get(&options, "callbackUrl").as_string()).map_err(reject)
+    fn timeout_of(options: &JsValue, default: u32) -> u32 {
+        match crate::web::convert::get_f64(options, "timeoutMs") {
+            Some(ms) if ms >= 0.0 => ms.min(f64::from(i32::MAX)) as u32,
+            _ => default,
+        }
     }
 
-    /// `pay(card, { chargeUrl, body?, headers?, popup?, timeoutMs?, credentials? })`.
-    pub fn pay(&self, card: JsValue, options: JsValue) -> Promise {
-        let client = self.client.clone();
-        future_to_promise(async move {
-            let credentials = match get(&options, "credentials").as_string().as_deref() {
-                Some("omit") => RequestCredentials::Omit,
-                Some("include") => RequestCredentials::Include,
-                _ => RequestCredentials::SameOrigin,
+    /// `ThreeDsPopup`: the 3DS iframe popup for merchants running their own flow.
+    #[wasm_bindgen(js_name = ThreeDsPopup, skip_typescript)]
+    pub struct ThreeDsPopup {
+        popup: Popup,
+        on_cancel: Rc<RefCell<Option<Function>>>,
+    }
+
+    #[wasm_bindgen(js_class = ThreeDsPopup)]
+    impl ThreeDsPopup {
+        /// `ThreeDsPopup.open(url, options?)`: throws `invalid_redirect_url` for a disallowed URL.
+        pub fn open(url: JsValue, options: JsValue) -> Result<ThreeDsPopup, JsValue> {
+            let url = url.as_string().unwrap_or_default();
+            let allowed: Vec<String> = {
+                let list = get(&options, "allowedOrigins");
+                if js_sys::Array::is_array(&list) {
+                    js_sys::Array::from(&list).iter().filter_map(|v| v.as_string()).collect()
+                } else {
+                    Vec::new()
+                }
             };
-            let cfg = PayConfig {
-                charge_url: get(&options, "chargeUrl").as_string().unwrap_or_default(),
-                body: get(&options, "body"),
-                headers: super::convert::string_pairs(&get(&options, "headers")),
-                popup: super::convert::popup_options(&get(&options, "popup")),
-                timeout_ms: timeout_of(&options, DEFAULT_TOKEN_TIMEOUT_MS),
-                credentials,
-            };
-            client.pay(&card, &options, cfg).await.map_err(reject)
-        })
+            let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
+            let popup =
+                Popup::open(&url, &crate::web::convert::popup_options(&options), &allowed).map_err(reject)?;
+            let on_cancel: Rc<RefCell<Option<Function>>> = Rc::new(RefCell::new(None));
+            let slot = on_cancel.clone();
+            popup.on_cancel(move || {
+                let f = slot.borrow_mut().take();
+                if let Some(f) = f {
+                    let _ = f.call0(&JsValue::UNDEFINED);
+                }
+            });
+            Ok(ThreeDsPopup { popup, on_cancel })
+        }
+
+        /// The iframe showing the 3DS page.
+        #[wasm_bindgen(getter)]
+        pub fn iframe(&self) -> HtmlIFrameElement {
+            self.popup.iframe()
+        }
+
+        /// Whether the popup is open.
+        #[wasm_bindgen(getter, js_name = isOpen)]
+        pub fn is_open(&self) -> bool {
+            self.popup.is_open()
+        }
+
+        /// The function called when the customer closes the popup.
+        #[wasm_bindgen(getter, js_name = onCancel)]
+        pub fn on_cancel(&self) -> JsValue {
+            self.on_cancel.borrow().as_ref().map_or(JsValue::NULL, |f| f.clone().into())
+        }
+
+        /// Sets the cancel handler (`null` to remove).
+        #[wasm_bindgen(setter, js_name = onCancel)]
+        pub fn set_on_cancel(&self, f: JsValue) {
+            *self.on_cancel.borrow_mut() = f.dyn_into::<Function>().ok();
+        }
+
+        /// Closes the popup and restores the page. Idempotent.
+        pub fn close(&self) {
+            self.popup.close();
+        }
     }
 }
 
-fn timeout_of(options: &JsValue, default: u32) -> u32 {
-    match super::convert::get_f64(options, "timeoutMs") {
-        Some(ms) if ms >= 0.0 => ms.min(f64::from(i32::MAX)) as u32,
-        _ => default,
-    }
-}
-
-/// `ThreeDsPopup`: the 3DS iframe popup for merchants running their own flow.
-#[wasm_bindgen(js_name = ThreeDsPopup, skip_typescript)]
-pub struct ThreeDsPopup {
-    popup: Popup,
-    on_cancel: Rc<RefCell<Option<Function>>>,
-}
-
-#[wasm_bindgen(js_class = ThreeDsPopup)]
-impl ThreeDsPopup {
-    /// `ThreeDsPopup.open(url, options?)`: throws `invalid_redirect_url` for a disallowed URL.
-    pub fn open(url: JsValue, options: JsValue) -> Result<ThreeDsPopup, JsValue> {
-        let url = url.as_string().unwrap_or_default();
-        let allowed: Vec<String> = {
-            let list = get(&options, "allowedOrigins");
-            if js_sys::Array::is_array(&list) {
-                js_sys::Array::from(&list).iter().filter_map(|v| v.as_string()).collect()
-            } else {
-                Vec::new()
-            }
-        };
-        let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
-        let popup = Popup::open(&url, &super::convert::popup_options(&options), &allowed).map_err(reject)?;
-        let on_cancel: Rc<RefCell<Option<Function>>> = Rc::new(RefCell::new(None));
-        let slot = on_cancel.clone();
-        popup.on_cancel(move || {
-            let f = slot.borrow_mut().take();
-            if let Some(f) = f {
-                let _ = f.call0(&JsValue::UNDEFINED);
-            }
-        });
-        Ok(ThreeDsPopup { popup, on_cancel })
-    }
-
-    /// The iframe showing the 3DS page.
-    #[wasm_bindgen(getter)]
-    pub fn iframe(&self) -> HtmlIFrameElement {
-        self.popup.iframe()
-    }
-
-    /// Whether the popup is open.
-    #[wasm_bindgen(getter, js_name = isOpen)]
-    pub fn is_open(&self) -> bool {
-        self.popup.is_open()
-    }
-
-    /// The function called when the customer closes the popup.
-    #[wasm_bindgen(getter, js_name = onCancel)]
-    pub fn on_cancel(&self) -> JsValue {
-        self.on_cancel.borrow().as_ref().map_or(JsValue::NULL, |f| f.clone().into())
-    }
-
-    /// Sets the cancel handler (`null` to remove).
-    #[wasm_bindgen(setter, js_name = onCancel)]
-    pub fn set_on_cancel(&self, f: JsValue) {
-        *self.on_cancel.borrow_mut() = f.dyn_into::<Function>().ok();
-    }
-
-    /// Closes the popup and restores the page. Idempotent.
-    pub fn close(&self) {
-        self.popup.close();
-    }
-}
+#[cfg(feature = "midtrans")]
+pub use flow::{MidtransCard, ThreeDsPopup};

@@ -198,6 +198,7 @@ pub fn brand_info(info: &BrandInfo) -> JsValue {
     o.into()
 }
 
+#[cfg(feature = "midtrans")]
 /// Popup options from `{ closable?, title?, classPrefix?, container? }`.
 pub fn popup_options(options: &JsValue) -> super::popup::PopupOptions {
     let mut o = super::popup::PopupOptions::default();
@@ -214,6 +215,7 @@ pub fn popup_options(options: &JsValue) -> super::popup::PopupOptions {
     o
 }
 
+#[cfg(feature = "midtrans")]
 /// `{ name: value }` string pairs of a plain object (headers).
 pub fn string_pairs(obj: &JsValue) -> Vec<(String, String)> {
     if !obj.is_object() {

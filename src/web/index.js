@@ -16,15 +16,10 @@ import initWasm, {
 } from './midtrans_card.js';
 import { BRANDS, numberFromBits, expiryFromBits, cvvFromBits, localMonth } from './glue.js';
 
-export {
-  MidtransCard,
-  ThreeDsPopup,
-  validateCard,
-  detectBrand,
-  formatCardNumber,
-  formatCardInput,
-  MidtransCardError,
-} from './midtrans_card.js';
+export { validateCard, detectBrand, formatCardNumber, formatCardInput } from './midtrans_card.js';
+// @midtrans-start (not in midtrans-card/validate)
+export { MidtransCard, ThreeDsPopup, MidtransCardError } from './midtrans_card.js';
+// @midtrans-end
 
 const CAP = 64; // web/api.rs INPUT_CAPACITY
 const BRAND_INDEX = new Map(BRANDS.map((b, i) => [b, i]));

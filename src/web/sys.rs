@@ -1,8 +1,10 @@
 //! Raw bindings: the crate's only `extern` blocks.
 
+#[cfg(feature = "midtrans")]
 use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "midtrans")]
 #[wasm_bindgen]
 extern "C" {
     /// Midtrans's `MidtransNew3ds` object (version 1.1 or 1.2).
@@ -34,6 +36,7 @@ extern "C" {
     pub fn set_client_key(this: &Lib, key: &str);
 }
 
+#[cfg(feature = "midtrans")]
 #[wasm_bindgen(module = "/src/web/error.js")]
 extern "C" {
     /// The `MidtransCardError` class (an `Error` subclass).

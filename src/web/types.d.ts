@@ -191,6 +191,7 @@ export function formatCardNumber(value: CardText): string;
 /** As-you-type formatting of an input's value; `caret` is `selectionStart`, kept by its digit. */
 export function formatCardInput(value: string, caret: number): { value: string; caret: number };
 
+// @midtrans-start (not in midtrans-card/validate)
 // ---------------------------------------------------------------------------------------------
 // Midtrans: a Promise API over `MidtransNew3ds`, the 3DS popup, and the whole payment flow.
 // ---------------------------------------------------------------------------------------------
@@ -383,3 +384,4 @@ export class ThreeDsPopup {
   /** Same as close(), then releases the Rust side. */
   free(): void;
 }
+// @midtrans-end

@@ -58,7 +58,8 @@ after(async () => {
 
 test('the tarball holds exactly the package files', () => {
   const list = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-  for (const f of ['package/package.json', 'package/pkg/index.js', 'package/pkg/midtrans_card.js', 'package/pkg/midtrans_card_bg.wasm', 'package/pkg/midtrans_card.d.ts', 'package/README.md']) {
+  for (const f of ['package/package.json', 'package/pkg/index.js', 'package/pkg/midtrans_card.js', 'package/pkg/midtrans_card_bg.wasm', 'package/pkg/midtrans_card.d.ts', 'package/README.md',
+    'package/pkg/validate/index.js', 'package/pkg/validate/midtrans_card.js', 'package/pkg/validate/midtrans_card_bg.wasm', 'package/pkg/validate/midtrans_card.d.ts']) {
     assert.ok(list.includes(f), `${f} in ${list.join(', ')}`);
   }
   // Only the built package: no Rust sources, build output, sandbox, tests or demo.
@@ -74,7 +75,10 @@ test('a static page imports it with <script type="module"> under a strict CSP', 
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'">
 <script type="module" src="./app.js"></script></head><body>static</body></html>`);
   writeFileSync(join(site, 'app.js'), `import init, { validateCardNumber, validateCard, formatCardNumber } from './node_modules/midtrans-card/pkg/index.js';
+import initValidate, * as validateOnly from './node_modules/midtrans-card/pkg/validate/index.js';
 await init();
+await initValidate();
+if (!validateOnly.validateCardNumber('4811 1111 1111 1114').isValid || 'MidtransCard' in validateOnly) throw new Error('validate entry');
 ${USE}`);
   await serveAndCheck(site);
 });
