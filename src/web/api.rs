@@ -83,10 +83,7 @@ pub fn expiry_bits(len: u32, today: u32) -> u32 {
 /// Expiry options from `year * 100 + month`, with the default years ahead.
 fn fast_expiry_options(today: u32) -> domain::ExpiryOptions {
     domain::ExpiryOptions {
-        today: domain::YearMonth {
-            year: u16::try_from((today / 100).clamp(1, 9000)).unwrap_or(2026),
-            month: u8::try_from((today % 100).clamp(1, 12)).unwrap_or(1),
-        },
+        today: super::clock::from_packed(today),
         max_years_ahead: domain::DEFAULT_MAX_YEARS_AHEAD,
     }
 }
@@ -109,24 +106,15 @@ pub fn cvv_bits(len: u32, brand: u32) -> u32 {
     with_input(len, |s| convert::cvv_bits(&domain::validate_cvv(s, brand)))
 }
 
-/// Reads a card field: `None` when absent, `Some("\0")` (an invalid value) when not text.
-fn field(card: &JsValue, key: &str) -> Option<String> {
-    let v = convert::get(card, key);
-    if v.is_undefined() || v.is_null() {
-        return None;
-    }
-    Some(text(&v).unwrap_or_else(|| "\u{0}".into()))
-}
-
 /// `validateCard(card, options?)`: every field of Midtrans's card object, every error listed.
 #[wasm_bindgen(js_name = validateCard, skip_typescript)]
 pub fn validate_card(card: JsValue, options: JsValue) -> JsValue {
     let (number, month, year, cvv, token) = (
-        field(&card, "card_number"),
-        field(&card, "card_exp_month"),
-        field(&card, "card_exp_year"),
-        field(&card, "card_cvv"),
-        field(&card, "token_id"),
+        convert::card_field(&card, "card_number"),
+        convert::card_field(&card, "card_exp_month"),
+        convert::card_field(&card, "card_exp_year"),
+        convert::card_field(&card, "card_cvv"),
+        convert::card_field(&card, "token_id"),
     );
     let input = CardInput {
         number: number.as_deref(),
@@ -187,7 +175,7 @@ mod flow {
 
     use crate::web::convert::get;
     use crate::web::error::Failure;
-    use crate::web::midtrans::{Client, PayConfig, DEFAULT_AUTH_TIMEOUT_MS, DEFAULT_TOKEN_TIMEOUT_MS};
+    use crate::web::midtrans::{Client, PayConfig, DEFAULT_AUTH_TIMEOUT_MS};
     use crate::web::popup::Popup;
 
     fn reject(f: Failure) -> JsValue {
@@ -236,7 +224,7 @@ mod flow {
             future_to_promise(async move {
                 let url = redirect_url.as_string().unwrap_or_default();
                 let popup = crate::web::convert::popup_options(&get(&options, "popup"));
-                let timeout = timeout_of(&options, DEFAULT_AUTH_TIMEOUT_MS);
+                let timeout = crate::web::convert::timeout_ms(&options, DEFAULT_AUTH_TIMEOUT_MS);
                 client.authenticate(&url, popup, timeout).await.map_err(reject)
             })
         }
@@ -261,18 +249,10 @@ mod flow {
                     body: get(&options, "body"),
                     headers: crate::web::convert::string_pairs(&get(&options, "headers")),
                     popup: crate::web::convert::popup_options(&get(&options, "popup")),
-                    timeout_ms: timeout_of(&options, DEFAULT_TOKEN_TIMEOUT_MS),
                     credentials,
                 };
                 client.pay(&card, &options, cfg).await.map_err(reject)
             })
-        }
-    }
-
-    fn timeout_of(options: &JsValue, default: u32) -> u32 {
-        match crate::web::convert::get_f64(options, "timeoutMs") {
-            Some(ms) if ms >= 0.0 => ms.min(f64::from(i32::MAX)) as u32,
-            _ => default,
         }
     }
 
@@ -288,14 +268,7 @@ mod flow {
         /// `ThreeDsPopup.open(url, options?)`: throws `invalid_redirect_url` for a disallowed URL.
         pub fn open(url: JsValue, options: JsValue) -> Result<ThreeDsPopup, JsValue> {
             let url = url.as_string().unwrap_or_default();
-            let allowed: Vec<String> = {
-                let list = get(&options, "allowedOrigins");
-                if js_sys::Array::is_array(&list) {
-                    js_sys::Array::from(&list).iter().filter_map(|v| v.as_string()).collect()
-                } else {
-                    Vec::new()
-                }
-            };
+            let allowed = crate::web::convert::string_list(&get(&options, "allowedOrigins"));
             let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
             let popup =
                 Popup::open(&url, &crate::web::convert::popup_options(&options), &allowed).map_err(reject)?;

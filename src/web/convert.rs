@@ -60,6 +60,32 @@ pub fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// A card field: `None` when absent (`undefined`/`null`), `Some("\0")` (an invalid value) when it
+/// is not text.
+pub fn card_field(card: &JsValue, key: &str) -> Option<String> {
+    let v = get(card, key);
+    if v.is_undefined() || v.is_null() {
+        return None;
+    }
+    Some(text(&v).unwrap_or_else(|| "\u{0}".into()))
+}
+
+/// `options.timeoutMs` when it is a non-negative number, else `default` (milliseconds).
+pub fn timeout_ms(options: &JsValue, default: u32) -> u32 {
+    match get_f64(options, "timeoutMs") {
+        Some(ms) if ms >= 0.0 => ms.min(f64::from(i32::MAX)) as u32,
+        _ => default,
+    }
+}
+
+/// The strings of an array (other entries skipped); empty when `v` is not an array.
+pub fn string_list(v: &JsValue) -> Vec<String> {
+    if !Array::is_array(v) {
+        return Vec::new();
+    }
+    v.unchecked_ref::<Array>().iter().filter_map(|x| x.as_string()).collect()
+}
+
 /// `obj[key]` as a number, when it is a finite one.
 pub fn get_f64(obj: &JsValue, key: &str) -> Option<f64> {
     get(obj, key).as_f64().filter(|n| n.is_finite())

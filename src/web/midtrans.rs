@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Array, Object};
+use js_sys::Object;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlIFrameElement, MessageEvent, RequestCredentials};
 
@@ -77,20 +77,6 @@ pub struct Client {
 
 fn bad_options(msg: &str) -> Failure {
     Failure::new(ErrorCode::InvalidOptions).with_message(msg)
-}
-
-fn timeout_ms(options: &JsValue, default: u32) -> u32 {
-    match convert::get_f64(options, "timeoutMs") {
-        Some(ms) if ms >= 0.0 => ms.min(f64::from(i32::MAX)) as u32,
-        _ => default,
-    }
-}
-
-fn strings(list: &JsValue) -> Vec<String> {
-    if !Array::is_array(list) {
-        return Vec::new();
-    }
-    list.unchecked_ref::<Array>().iter().filter_map(|v| v.as_string()).collect()
 }
 
 /// Marks the library busy for the guard's life.
@@ -174,8 +160,6 @@ pub struct PayConfig {
     pub headers: Vec<(String, String)>,
     /// Popup look.
     pub popup: PopupOptions,
-    /// Token timeout.
-    pub timeout_ms: u32,
     /// fetch credentials.
     pub credentials: RequestCredentials,
 }
@@ -202,7 +186,7 @@ impl Client {
             src: &script_url,
             environment: environment.as_str(),
             client_key: &client_key,
-            timeout_ms: timeout_ms(options, DEFAULT_LOAD_TIMEOUT_MS),
+            timeout_ms: convert::timeout_ms(options, DEFAULT_LOAD_TIMEOUT_MS),
         })
         .await?;
         Ok(Client {
@@ -210,7 +194,7 @@ impl Client {
             environment,
             client_key,
             api_base,
-            allowed_origins: strings(&get(options, "allowedRedirectOrigins")),
+            allowed_origins: convert::string_list(&get(options, "allowedRedirectOrigins")),
             locale: convert::locale(options),
             _guard: message_guard(),
         })
@@ -232,14 +216,7 @@ impl Client {
         options: &JsValue,
         register: bool,
     ) -> Result<JsValue, Failure> {
-        let field = |k| {
-            let v = get(card, k);
-            if v.is_undefined() || v.is_null() {
-                None
-            } else {
-                Some(text(&v).unwrap_or_else(|| "\u{0}".into()))
-            }
-        };
+        let field = |k| convert::card_field(card, k);
         let (number, month, year, cvv, token) = (
             field("card_number"),
             field("card_exp_month"),
@@ -289,7 +266,7 @@ impl Client {
                 || digits.is_empty()
                 || get(resp, "token_id").as_string().is_none_or(|t| domain::token_matches_card(&t, &digits))
         });
-        let timer = Timeout::new(timeout_ms(options, DEFAULT_TOKEN_TIMEOUT_MS), move || {
+        let timer = Timeout::new(convert::timeout_ms(options, DEFAULT_TOKEN_TIMEOUT_MS), move || {
             tx.send(Settled::TimedOut);
         });
         let called = if register {
