@@ -45,6 +45,10 @@ export function post_3ds(data, origin, fromFrame) {
   const source = fromFrame && frame ? frame.contentWindow : window;
   window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
 }
+export function pan_in_dom() {
+  return [...document.querySelectorAll('script')].some((s) => (s.getAttribute('src') || '').includes('4811111111111114'))
+    || document.documentElement.outerHTML.includes('4811111111111114');
+}
 export function dom_left() {
   return document.querySelectorAll('iframe, [role=dialog], .mc3ds-overlay, .shop-overlay').length;
 }
@@ -87,6 +91,7 @@ extern "C" {
     fn jsonp(obj: &JsValue) -> String;
     fn post_3ds(data: &JsValue, origin: &str, from_frame: bool);
     fn dom_left() -> u32;
+    fn pan_in_dom() -> bool;
     fn sheets() -> u32;
     fn sleep(ms: u32) -> Promise;
     fn stub_fetch(answers: &Array);
@@ -179,6 +184,8 @@ async fn token_success_sends_a_fresh_object_of_strings() {
     assert!(s(&c, "url").is_some_and(|u| u.ends_with("/v2/token")));
     assert_eq!(s(&c, "clientKey").as_deref(), Some("SB-Mid-client-test"));
     assert_clean("token");
+    // The library's JSONP tag (its URL carries the number) is gone once the answer is in.
+    assert!(!pan_in_dom(), "the card number is left in the DOM");
 }
 
 #[wasm_bindgen_test]
@@ -212,6 +219,7 @@ async fn no_answer_times_out() {
     let mc = load_with("data:text/javascript,//x").await;
     let e = expect_err(call(&mc, "getCardToken", &[card(), timeout(100)])).await;
     assert_eq!(code(&e), "timeout");
+    assert!(!pan_in_dom(), "the card number is left in the DOM after a timeout");
 }
 
 #[wasm_bindgen_test]

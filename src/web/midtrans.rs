@@ -128,6 +128,21 @@ fn message_guard() -> Option<Listener> {
     }))
 }
 
+/// Removes the JSONP `<script>` tags the library appended for requests to `endpoint` (it never
+/// removes them, and their URL carries the card number). Called once the answer is in or the
+/// call timed out; a tag's script has run or no longer matters by then.
+fn remove_request_tags(endpoint: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let scripts = document.scripts();
+    let doomed: Vec<web_sys::Element> = (0..scripts.length())
+        .filter_map(|i| scripts.item(i))
+        .filter(|el| el.get_attribute("src").is_some_and(|src| src.starts_with(endpoint)))
+        .collect();
+    for el in doomed {
+        el.remove();
+    }
+}
+
 /// A transaction object plus `outcome` and `verifiedByBackend: false`.
 fn transaction_result(resp: &JsValue, outcome: Outcome) -> JsValue {
     let out = Object::new();
@@ -251,12 +266,18 @@ impl Client {
         if let Some(kki) = field("bank_one_time_token") {
             set(&payload, "bank_one_time_token", &JsValue::from_str(&kki));
         }
-        let digits =
-            fields.iter().find(|(k, _)| *k == "card_number").map(|(_, v)| v.clone()).unwrap_or_default();
+        // Keep only what Midtrans itself shows of the card (first 8 and last 4 digits, as in
+        // `masked_card`) for checking late answers: the number itself is not retained.
+        let digits = fields
+            .iter()
+            .find(|(k, _)| *k == "card_number")
+            .and_then(|(_, v)| Some([v.get(..8)?, v.get(v.len().checked_sub(4)?..)?].concat()))
+            .unwrap_or_default();
         // Set both url and clientKey per call: no DOM lookup of #midtrans-script, and
         // registerCard no longer hits /v2/token (the library uses `url` verbatim for both).
         let path = if register { "/v2/card/register" } else { "/v2/token" };
-        self.lib.set_url(&[self.api_base.as_str(), path].concat());
+        let endpoint = [self.api_base.as_str(), path].concat();
+        self.lib.set_url(&endpoint);
         self.lib.set_client_key(&self.client_key);
 
         let (tx, rx) = channel();
@@ -285,6 +306,7 @@ impl Client {
         }
         let settled = rx.await;
         drop(timer);
+        remove_request_tags(&endpoint);
         match settled {
             Settled::Success(resp) => {
                 let key = if register { "saved_token_id" } else { "token_id" };

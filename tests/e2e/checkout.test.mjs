@@ -131,6 +131,8 @@ async function assertClean(ctx, number, { paid = false, keepOpen = false } = {})
     ].join(' '), paid);
     assert.ok(!shown.replace(/\s/g, '').includes(number), 'the card number is not displayed or kept after paying');
     assert.ok(!ctx.consoleAll.some((m) => m.replace(/\s/g, '').includes(number)), 'the card number is never logged');
+    const scripts = await page.evaluate(() => [...document.scripts].map((el) => el.getAttribute('src') || ''));
+    assert.ok(!scripts.some((src) => src.includes(number)), 'no token request tag (its URL carries the number) is left in the DOM');
   }
   if (!keepOpen) await ctx.context.close();
 }
