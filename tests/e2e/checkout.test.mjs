@@ -1,15 +1,11 @@
 // The demo checkout (www/) against the offline Midtrans sandbox, driven like a customer would:
 // typing into the card fields, clicking Pay, typing the OTP into the 3-D Secure iframe.
 // Run: node --test tests/e2e/checkout.test.mjs   (builds the sandbox binary; needs pkg/ built)
-import test, { before, after } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { launch, openPage } from './browser.mjs';
-import { startSandbox } from './sandbox.mjs';
-
-const root = resolve(import.meta.dirname, '../..');
-const artifacts = join(root, 'tests/e2e/artifacts');
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FUTURE_EXP, artifacts, checkoutEnvironment, openCheckout as open, root } from './sandbox.mjs';
 
 const CARDS = {
   accept: '4811111111111114',
@@ -18,8 +14,6 @@ const CARDS = {
   luhnBad: '4811111111111115',
 };
 const OTP = '112233';
-/** A valid expiry: January, two years from now. */
-const FUTURE_EXP = `01${String((new Date().getFullYear() + 2) % 100).padStart(2, '0')}`;
 
 /**
  * Console errors we accept, each matched exactly. Nothing from our page or the package is here.
@@ -31,40 +25,21 @@ const CONSOLE_ALLOWLIST = [
   /^Blocked autofocusing on a <input> element in a cross-origin subframe\.$/,
 ];
 
-let stopSandbox;
-let baseUrl;
-let browser;
-
-before(async () => {
-  ({ baseUrl, stop: stopSandbox } = await startSandbox());
-  browser = await launch();
-  mkdirSync(artifacts, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await stopSandbox?.();
-});
+const env = checkoutEnvironment();
 
 // -------------------------------------------------------------------------------------------
 // Helpers: what a customer does
 // -------------------------------------------------------------------------------------------
 
-/** Opens the checkout in a fresh context; records console errors, requests and frames. */
-async function openCheckout(viewport = { width: 1100, height: 900 }) {
-  const ctx = await openPage(browser, { viewport });
-  ctx.frames = 0;
-  ctx.page.on('frameattached', () => { ctx.frames += 1; });
-  ctx.consoleAll = [];
-  ctx.page.on('console', (m) => ctx.consoleAll.push(m.text()));
-  await ctx.page.goto(baseUrl);
-  try {
-    await ctx.page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-  } catch (e) {
-    // Usually pkg/ missing or half-written (a concurrent `node scripts/build.mjs`).
-    throw new Error(`the checkout never became ready; console: ${ctx.errors.join(' | ') || '(nothing)'}`, { cause: e });
-  }
-  return ctx;
+/** Opens the checkout in a fresh context; also counts the frames attached. */
+function openCheckout(viewport) {
+  return open(env, {
+    viewport,
+    watch: (ctx) => {
+      ctx.frames = 0;
+      ctx.page.on('frameattached', () => { ctx.frames += 1; });
+    },
+  });
 }
 
 async function typeCard(page, { number, exp = FUTURE_EXP, cvv = '123' }) {

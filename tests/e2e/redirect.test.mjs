@@ -4,20 +4,13 @@
 // the 3DS page auto-POSTs the form field `response` to /api/3ds-finish -> the demo backend shows
 // the status it confirmed with Midtrans (get-status / notification), not the one the form claimed.
 // Run: node --test tests/e2e/redirect.test.mjs   (builds the sandbox binary; needs pkg/ built)
-import test, { before, after } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { launch, openPage } from './browser.mjs';
-import { startSandbox } from './sandbox.mjs';
-
-const root = resolve(import.meta.dirname, '../..');
-const artifacts = join(root, 'tests/e2e/artifacts');
+import { join } from 'node:path';
+import { FUTURE_EXP, artifacts, checkoutEnvironment, openCheckout as open } from './sandbox.mjs';
 
 const CARD = '4811111111111114';
 const OTP = '112233';
-/** A valid expiry: January, two years from now. */
-const FUTURE_EXP = `01${String((new Date().getFullYear() + 2) % 100).padStart(2, '0')}`;
 
 /**
  * Console errors we accept, each matched exactly. None so far: on the full-page flow the 3DS page
@@ -25,39 +18,20 @@ const FUTURE_EXP = `01${String((new Date().getFullYear() + 2) % 100).padStart(2,
  */
 const CONSOLE_ALLOWLIST = [];
 
-let stopSandbox;
-let baseUrl;
-let browser;
-
-before(async () => {
-  ({ baseUrl, stop: stopSandbox } = await startSandbox());
-  browser = await launch();
-  mkdirSync(artifacts, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await stopSandbox?.();
-});
+const env = checkoutEnvironment();
 
 /** The checkout in a fresh context; records console errors, every message and finish POSTs. */
-async function openCheckout() {
-  const ctx = await openPage(browser, { viewport: { width: 1100, height: 900 } });
-  ctx.consoleAll = [];
-  ctx.page.on('console', (m) => ctx.consoleAll.push(m.text()));
-  ctx.finishPosts = [];
-  ctx.page.on('request', (r) => {
-    if (new URL(r.url()).pathname === '/api/3ds-finish') {
-      ctx.finishPosts.push({ method: r.method(), contentType: r.headers()['content-type'], body: r.postData() ?? '' });
-    }
+function openCheckout() {
+  return open(env, {
+    watch: (ctx) => {
+      ctx.finishPosts = [];
+      ctx.page.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/api/3ds-finish') {
+          ctx.finishPosts.push({ method: r.method(), contentType: r.headers()['content-type'], body: r.postData() ?? '' });
+        }
+      });
+    },
   });
-  await ctx.page.goto(baseUrl);
-  try {
-    await ctx.page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-  } catch (e) {
-    throw new Error(`the checkout never became ready; console: ${ctx.errors.join(' | ') || '(nothing)'}`, { cause: e });
-  }
-  return ctx;
 }
 
 /**
@@ -87,7 +61,7 @@ async function payWithRedirect(page) {
 
 /** The URL shape from contract §4.5: redirect_url + `?callback_type=form&callback_url=<enc>&`. */
 function assertThreeDsUrl(url, charge) {
-  const expectedCallback = new URL('/api/3ds-finish', baseUrl).href;
+  const expectedCallback = new URL('/api/3ds-finish', env.baseUrl).href;
   assert.equal(url, `${charge.redirect_url}?callback_type=form&callback_url=${encodeURIComponent(expectedCallback)}&`);
   assert.ok(url.includes('callback_type=form') && url.includes('callback_url='));
   // The library always starts its query with `?`; redirect_url has none here, so exactly one.
@@ -145,7 +119,7 @@ test('full-page 3DS, right OTP: the finish page shows capture, verified by the b
   t.diagnostic(`3DS URL: ${threeDsUrl}`);
   assertThreeDsUrl(threeDsUrl, charge);
   const result = await completeOtp(page, OTP);
-  assert.equal(new URL(page.url()).href, new URL('/api/3ds-finish', baseUrl).href);
+  assert.equal(new URL(page.url()).href, new URL('/api/3ds-finish', env.baseUrl).href);
   assert.equal(result.orderId, charge.order_id);
   assert.equal(result.status, 'capture');
   assert.equal(result.claimed, 'capture');
@@ -159,7 +133,7 @@ test('full-page 3DS, right OTP: the finish page shows capture, verified by the b
   // "Back to the shop" goes home.
   await page.getByRole('link', { name: 'Back to the shop' }).click();
   await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-  assert.equal(page.url(), baseUrl);
+  assert.equal(page.url(), env.baseUrl);
   await assertClean(ctx);
 });
 
