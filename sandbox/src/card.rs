@@ -1,4 +1,5 @@
-//! Card checks (Luhn, expiry, CVV) and the sandbox test-card behaviour table (contract §5).
+//! Card checks (Luhn, expiry, CVV) and the sandbox test-card behaviour table, after Midtrans's
+//! "Testing Payment on Sandbox" page: <https://docs.midtrans.com/docs/testing-payment-on-sandbox>.
 
 use crate::clock::Civil;
 
@@ -141,7 +142,7 @@ pub struct CardFields {
     pub year: u32,
 }
 
-/// What a sandbox test card does (contract §5.2, §5.3).
+/// What a sandbox test card does (Midtrans's sandbox test cards page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CardProfile {
     /// Accept, cardholder fully authenticated (ECI 05/02).
@@ -180,9 +181,10 @@ pub enum CardProfile {
     Unknown,
 }
 
-/// The published test cards and their behaviour.
+/// The published test cards and their behaviour
+/// (<https://docs.midtrans.com/docs/testing-payment-on-sandbox>).
 const CARD_TABLE: &[(&str, CardProfile)] = &[
-    // §5.2 general cards
+    // General cards
     ("4811111111111114", CardProfile::AcceptFull),
     ("5211111111111117", CardProfile::AcceptFull),
     ("3528203324564357", CardProfile::AcceptFull),
@@ -208,12 +210,12 @@ const CARD_TABLE: &[(&str, CardProfile)] = &[
     ("3528909779837631", CardProfile::DenyBankAttempted),
     ("370356097975856", CardProfile::DenyBankAttempted),
     ("6212484228635865", CardProfile::DenyBankAttempted),
-    // §5.2 challenge by FDS (legacy list)
+    // Challenge by FDS (listed in the older version of the page)
     ("4511111111111117", CardProfile::ChallengeFds),
     ("5510111111111115", CardProfile::ChallengeFds),
     ("3528673112809398", CardProfile::ChallengeFds),
     ("370665684049309", CardProfile::ChallengeFds),
-    // §5.3 3DS2 cards
+    // 3D Secure 2 cards
     ("4556557955726624", CardProfile::FrictionlessAccept),
     ("4024007189449340", CardProfile::FrictionlessAccept),
     ("5333259155643223", CardProfile::FrictionlessAccept),
@@ -233,7 +235,7 @@ const CARD_TABLE: &[(&str, CardProfile)] = &[
     ("4716125059847899", CardProfile::NotAuthenticated),
     ("5250548692069390", CardProfile::NotAuthenticated),
     ("3794521996036850", CardProfile::NotAuthenticated),
-    // §5.3 other cards
+    // 3DS1-only, offline-only and response-code cards
     ("4723249479082225", CardProfile::ThreeDs1Only),
     ("5555666677771111", CardProfile::ThreeDs1Only),
     ("3528927894502153", CardProfile::ThreeDs1Only),
@@ -242,10 +244,55 @@ const CARD_TABLE: &[(&str, CardProfile)] = &[
     ("5597518926561951", CardProfile::OfflineOnly),
     ("4472429869996670", CardProfile::InsufficientFunds),
     ("4806000000000081", CardProfile::InsufficientFundsOver30k),
-    // §5.3 bank-specific examples
-    ("4105058689481467", CardProfile::AcceptFull),
+    // Bank-specific cards: accepted with full (ECI 05/02) or attempted (ECI 06/01) authentication
+    ("4617006959746656", CardProfile::AcceptFull), // Mandiri credit
+    ("5573381072196900", CardProfile::AcceptFull),
+    ("4617001741942101", CardProfile::AcceptAttempted),
+    ("5573381999825417", CardProfile::AcceptAttempted),
+    ("4097661111111113", CardProfile::AcceptFull), // Mandiri debit
+    ("4097661111111139", CardProfile::AcceptAttempted),
+    ("4599207887122414", CardProfile::AcceptFull), // CIMB
+    ("5481169818832479", CardProfile::AcceptFull),
+    ("4599203997052898", CardProfile::AcceptAttempted),
+    ("5481167121032563", CardProfile::AcceptAttempted),
+    ("4105058689481467", CardProfile::AcceptFull), // BNI
     ("5264221038874659", CardProfile::AcceptFull),
-    ("4105054148541363", CardProfile::DenyBankFull),
+    ("4105052541512148", CardProfile::AcceptAttempted),
+    ("5264224971761016", CardProfile::AcceptAttempted),
+    ("1946415981487684", CardProfile::AcceptFull), // BNI private label
+    ("4773776057051650", CardProfile::AcceptFull), // BCA
+    ("5229903136853172", CardProfile::AcceptFull),
+    ("4773773810981190", CardProfile::AcceptAttempted),
+    ("5229907364303610", CardProfile::AcceptAttempted),
+    ("4365026335737199", CardProfile::AcceptFull), // BRI
+    ("5520029870899100", CardProfile::AcceptFull),
+    ("4365027867232690", CardProfile::AcceptAttempted),
+    ("5520025486468439", CardProfile::AcceptAttempted),
+    ("4201910000000009", CardProfile::AcceptFull), // Mega
+    ("5221030000000009", CardProfile::AcceptFull),
+    ("4201910000000017", CardProfile::AcceptAttempted),
+    ("5221030000000017", CardProfile::AcceptAttempted),
+    ("4055772026036004", CardProfile::AcceptFull), // Maybank
+    ("5520086752102334", CardProfile::AcceptFull),
+    ("4055771335144012", CardProfile::AcceptAttempted),
+    ("5520086774908452", CardProfile::AcceptAttempted),
+    // Bank-specific denied cards
+    ("4617008560831760", CardProfile::DenyBankFull), // Mandiri
+    ("5573384043224447", CardProfile::DenyBankFull),
+    ("4097667672178631", CardProfile::DenyBankFull), // Mandiri debit
+    ("4599206009733090", CardProfile::DenyBankFull), // CIMB
+    ("5481169191782739", CardProfile::DenyBankFull),
+    ("4105054148541363", CardProfile::DenyBankFull), // BNI
+    ("5264223530131711", CardProfile::DenyBankFull),
+    ("1946410271931269", CardProfile::DenyBankFull), // BNI private label
+    ("4773775202011809", CardProfile::DenyBankFull), // BCA
+    ("5229903405423830", CardProfile::DenyBankFull),
+    ("4365028662512583", CardProfile::DenyBankFull), // BRI
+    ("5520021909203008", CardProfile::DenyBankFull),
+    ("4201910000000025", CardProfile::DenyBankFull), // Mega
+    ("5221030000000025", CardProfile::DenyBankFull),
+    ("4055779628460474", CardProfile::DenyBankFull), // Maybank
+    ("5520088314653770", CardProfile::DenyBankFull),
 ];
 
 /// The behaviour of a card number (digits only).
@@ -267,6 +314,20 @@ pub fn eci_full(pan: &str) -> &'static str {
     } else {
         "05"
     }
+}
+
+/// ECI when authentication failed or was not done (07 / Mastercard 00).
+pub fn eci_none(pan: &str) -> &'static str {
+    if is_mastercard(pan) {
+        "00"
+    } else {
+        "07"
+    }
+}
+
+/// True for the 3DS2 cards the issuer authenticates without a challenge (no OTP page).
+pub fn is_frictionless(pan: &str) -> bool {
+    matches!(profile_for(pan), CardProfile::FrictionlessAccept | CardProfile::FrictionlessDeny)
 }
 
 /// ECI for an attempted authentication.

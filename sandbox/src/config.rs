@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use crate::store::Limits;
+
 /// Default sandbox client key.
 pub const DEFAULT_CLIENT_KEY: &str = "SB-Mid-client-offline-sandbox";
 /// Default sandbox server key.
@@ -9,7 +11,8 @@ pub const DEFAULT_SERVER_KEY: &str = "SB-Mid-server-offline-sandbox";
 
 /// Usage text for `--help`.
 pub const USAGE: &str = "usage: midtrans-sandbox [--port N] [--host 127.0.0.1] [--www DIR] [--pkg DIR] \
-[--client-key K] [--server-key K] [--notification-url URL] [--public-api-base URL]";
+[--client-key K] [--server-key K] [--notification-url URL] [--public-api-base URL] \
+[--time-scale N] [--notify-duplicate] [--notify-reorder]";
 
 /// Server configuration, as given on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,6 +33,15 @@ pub struct Config {
     pub notification_url: Option<String>,
     /// Origin used in `redirect_url` and `/api/config`; default `http://api.sandbox.midtrans.localhost:{port}`.
     pub public_api_base: Option<String>,
+    /// Divides the sandbox's own delays (pending 3DS2 verification, settlement, notification
+    /// retry intervals) so tests need not wait hours; 1 = Midtrans's real timing.
+    pub time_scale: u32,
+    /// Send every notification twice (Midtrans may duplicate them).
+    pub notify_duplicate: bool,
+    /// Deliver notifications of one transaction newest first (Midtrans may reorder them).
+    pub notify_reorder: bool,
+    /// Caps that keep memory bounded.
+    pub limits: Limits,
 }
 
 impl Default for Config {
@@ -43,6 +55,10 @@ impl Default for Config {
             server_key: DEFAULT_SERVER_KEY.into(),
             notification_url: None,
             public_api_base: None,
+            time_scale: 1,
+            notify_duplicate: false,
+            notify_reorder: false,
+            limits: Limits::default(),
         }
     }
 }
@@ -60,6 +76,17 @@ impl Config {
             if flag == "--help" || flag == "-h" {
                 return Ok(None);
             }
+            match flag.as_str() {
+                "--notify-duplicate" => {
+                    c.notify_duplicate = true;
+                    continue;
+                }
+                "--notify-reorder" => {
+                    c.notify_reorder = true;
+                    continue;
+                }
+                _ => {}
+            }
             let mut value =
                 || inline.clone().or_else(|| it.next()).ok_or_else(|| format!("{flag} needs a value"));
             match flag.as_str() {
@@ -73,6 +100,11 @@ impl Config {
                 "--client-key" => c.client_key = value()?,
                 "--server-key" => c.server_key = value()?,
                 "--notification-url" => c.notification_url = Some(value()?),
+                "--time-scale" => {
+                    let v = value()?;
+                    c.time_scale =
+                        v.parse().ok().filter(|n| *n >= 1).ok_or_else(|| format!("bad --time-scale: {v}"))?;
+                }
                 "--public-api-base" => c.public_api_base = Some(value()?.trim_end_matches('/').to_string()),
                 other => return Err(format!("unknown argument: {other}\n{USAGE}")),
             }
@@ -116,6 +148,10 @@ mod tests {
         assert_eq!(c.www, PathBuf::from("w"));
         assert_eq!(c.server_key, "S");
         assert_eq!(c.public_api_base.as_deref(), Some("http://x.midtrans.localhost:1"));
+        let c = parse(&["--time-scale", "60", "--notify-duplicate", "--notify-reorder"]).ok().flatten();
+        let c = c.expect("parsed");
+        assert_eq!((c.time_scale, c.notify_duplicate, c.notify_reorder), (60, true, true));
+        assert!(parse(&["--time-scale", "0"]).is_err());
         assert!(parse(&["--port", "x"]).is_err());
         assert!(parse(&["--port"]).is_err());
         assert!(parse(&["--nope"]).is_err());

@@ -2,7 +2,9 @@
 //! register, charge, 3DS page, get-status, signed HTTP notifications) plus a demo merchant backend,
 //! served from one listener.
 //!
-//! Behaviour follows `midtrans-contract.md` (the shared notes on Midtrans's library and API).
+//! Behaviour follows Midtrans's documentation (<https://docs.midtrans.com/docs/coreapi-card-payment-integration>,
+//! <https://docs.midtrans.com/docs/testing-payment-on-sandbox>); the departures that remain are
+//! listed in `sandbox/README.md`.
 //! Start it in-process with [`server::start`]; the binary is `midtrans-sandbox`.
 
 #![forbid(unsafe_code)]

@@ -150,7 +150,7 @@ pub fn register(state: &AppState, q: &HashMap<String, String>) -> (u16, Value) {
         return (400, validation_error(msgs));
     };
     let masked = card::masked(&card.pan);
-    let saved_token_id = state.lock_store().save_card(card);
+    let saved_token_id = state.lock_store().save_card(card, state.now());
     (
         200,
         json!({
@@ -290,6 +290,15 @@ pub fn charge(state: &AppState, auth: Option<&str>, body: &[u8]) -> (u16, Value)
     if save_token_id.is_err() {
         msgs.push("credit_card.save_token_id must be a boolean".to_string());
     }
+    let preauth = match cc.and_then(|c| c.get("type")) {
+        None | Some(Value::Null) => false,
+        Some(Value::String(s)) if s == "authorize" => true,
+        Some(Value::String(s)) if s == "capture" => false,
+        Some(_) => {
+            msgs.push("credit_card.type must be authorize or capture".to_string());
+            false
+        }
+    };
     let callback_type = match cc.and_then(|c| c.get("callback_type")) {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) if s == "js_event" || s == "form" => Some(s.clone()),
@@ -333,29 +342,21 @@ pub fn charge(state: &AppState, auth: Option<&str>, body: &[u8]) -> (u16, Value)
                 token_id.to_string()
             }
         });
-        let outcome = if authentication {
-            Outcome::AwaitingAuthentication
-        } else {
-            store::decide(&charge_card.card.pan, gross, Auth::None, now)
-        };
-        let mut txn = Transaction {
-            transaction_id,
-            order_id,
-            gross_cents: gross,
-            card: charge_card.card,
-            created_ms: now,
-            outcome: Outcome::AwaitingAuthentication,
-            redirect_key,
-            callback_type,
-            authentication,
-            save_token: save_token_id,
-            saved_token_id: charge_card.saved.then(|| token_id.to_string()),
-            approval_code: None,
-        };
-        txn.set_outcome(outcome);
-        maybe_save_card(&mut store, &mut txn);
+        let mut txn = Transaction::new(transaction_id, order_id, gross, charge_card.card, now);
+        txn.redirect_key = redirect_key;
+        txn.callback_type = callback_type;
+        txn.authentication = authentication;
+        txn.preauth = preauth;
+        txn.save_token = save_token_id;
+        txn.saved_token_id = charge_card.saved.then(|| token_id.to_string());
+        if !authentication {
+            let (outcome, eci) = store::decide(&txn.card.pan, gross, Auth::None, now, state.timing());
+            txn.eci = eci;
+            txn.set_outcome(preauth_outcome(preauth, outcome), now);
+        }
+        maybe_save_card(&mut store, &mut txn, now);
         let obj = txn.object(&state.settings.public_api_base);
-        store.insert(txn);
+        store.insert(txn, now);
         obj
     };
     state.notify(&object);
@@ -363,14 +364,20 @@ pub fn charge(state: &AppState, auth: Option<&str>, body: &[u8]) -> (u16, Value)
     (code, object)
 }
 
+/// A pre-authorization that the card accepts stays `authorize` until captured.
+fn preauth_outcome(preauth: bool, outcome: Outcome) -> Outcome {
+    if preauth && outcome == Outcome::Capture {
+        Outcome::Authorize
+    } else {
+        outcome
+    }
+}
+
 /// Issues the `saved_token_id` once a `save_token_id` charge succeeds.
-fn maybe_save_card(store: &mut store::Store, txn: &mut Transaction) {
-    let success = matches!(
-        txn.outcome,
-        Outcome::Capture { .. } | Outcome::Challenge { .. } | Outcome::PendingVerify { .. }
-    );
+fn maybe_save_card(store: &mut store::Store, txn: &mut Transaction, now_ms: i64) {
+    let success = txn.outcome.is_approved() || matches!(txn.outcome, Outcome::PendingVerify { .. });
     if txn.save_token && success && txn.saved_token_id.is_none() {
-        txn.saved_token_id = Some(store.save_card(txn.card.clone()));
+        txn.saved_token_id = Some(store.save_card(txn.card.clone(), now_ms));
     }
 }
 
@@ -402,7 +409,7 @@ fn item_total(items: &Value) -> Result<i64, Vec<String>> {
     }
 }
 
-/// GET /v2/{id}/status.
+/// GET /v2/{id}/status. The answer carries `signature_key`, as Midtrans's does.
 pub fn status(state: &AppState, auth: Option<&str>, id: &str) -> (u16, Value) {
     if !server_auth_ok(auth, &state.settings.server_key) {
         return (401, error("401", SERVER_KEY_401));
@@ -413,17 +420,194 @@ pub fn status(state: &AppState, auth: Option<&str>, id: &str) -> (u16, Value) {
         let Some(txn) = store.find_mut(id) else {
             return (404, error("404", "Transaction doesn't exist."));
         };
-        let changed = txn.advance(now);
+        let changed = txn.advance(now, state.timing());
         (txn.object(&state.settings.public_api_base), changed)
     };
     if changed {
         state.notify(&obj);
     }
-    let mut obj = obj;
+    let mut obj = notify::with_signature(obj, &state.settings.server_key);
     if let Some(m) = obj.as_object_mut() {
         m.insert("status_message".into(), Value::String("Success, transaction is found".into()));
     }
     (200, obj)
+}
+
+/// The state changes a merchant can ask for after the charge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// `POST /v2/{id}/approve`: a `capture` + `challenge` is accepted.
+    Approve,
+    /// `POST /v2/{id}/deny`: a `capture` + `challenge` is denied.
+    Deny,
+    /// `POST /v2/{id}/cancel`: before settlement.
+    Cancel,
+    /// `POST /v2/{id}/expire`: a pending transaction.
+    Expire,
+    /// `POST /v2/{id}/refund`: after settlement, whole or partial (`{"amount"}`).
+    Refund,
+}
+
+impl Action {
+    /// The action named in the URL.
+    pub fn from_path(name: &str) -> Option<Self> {
+        Some(match name {
+            "approve" => Action::Approve,
+            "deny" => Action::Deny,
+            "cancel" => Action::Cancel,
+            "expire" => Action::Expire,
+            "refund" => Action::Refund,
+            _ => return None,
+        })
+    }
+}
+
+/// Answer when a transaction is not in a state the action applies to.
+pub const CANNOT_UPDATE_412: &str = "Transaction status cannot be updated.";
+
+fn json_body(body: &[u8]) -> Result<Value, (u16, Value)> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Value::Object(serde_json::Map::new()));
+    }
+    match serde_json::from_slice(body) {
+        Ok(v @ Value::Object(_)) => Ok(v),
+        _ => Err((
+            400,
+            error("413", "The request cannot be processed due to malformed syntax in the request body"),
+        )),
+    }
+}
+
+/// `POST /v2/{id}/approve|deny|cancel|expire|refund`.
+pub fn action(state: &AppState, auth: Option<&str>, id: &str, action: Action, body: &[u8]) -> (u16, Value) {
+    if !server_auth_ok(auth, &state.settings.server_key) {
+        return (401, error("401", SERVER_KEY_401));
+    }
+    let req = match json_body(body) {
+        Ok(v) => v,
+        Err(e) => return e,
+    };
+    let now = state.now();
+    let timing = state.timing();
+    let (obj, message, refund) = {
+        let mut store = state.lock_store();
+        let Some(txn) = store.find_mut(id) else {
+            return (404, error("404", "Transaction doesn't exist."));
+        };
+        txn.advance(now, timing);
+        let mut refund = None;
+        let message = match (action, &txn.outcome) {
+            (Action::Approve, Outcome::Challenge) => {
+                txn.set_outcome(Outcome::Capture, now);
+                "Success, transaction is approved"
+            }
+            (Action::Deny, Outcome::Challenge) => {
+                txn.set_outcome(Outcome::DenyFds, now);
+                "Success, transaction is denied"
+            }
+            (
+                Action::Cancel,
+                Outcome::AwaitingAuthentication
+                | Outcome::PendingVerify { .. }
+                | Outcome::Authorize
+                | Outcome::Capture
+                | Outcome::Challenge,
+            ) => {
+                txn.set_outcome(Outcome::Cancel, now);
+                "Success, transaction is canceled"
+            }
+            (Action::Expire, Outcome::AwaitingAuthentication | Outcome::PendingVerify { .. }) => {
+                txn.set_outcome(Outcome::Expired, now);
+                "Success, transaction is expired"
+            }
+            (Action::Refund, Outcome::Settlement | Outcome::Refund { partial: true }) => {
+                let left = txn.gross_cents - txn.refunded_cents;
+                let amount = match req.get("amount") {
+                    None | Some(Value::Null) => Some(i64::try_from(left).unwrap_or(0)),
+                    Some(v) => parse_amount(v),
+                };
+                let Some(amount) =
+                    amount.and_then(|a| u64::try_from(a).ok()).filter(|a| *a > 0 && *a <= left)
+                else {
+                    return (
+                        412,
+                        error(
+                            "412",
+                            "Refund amount must be greater than 0 and at most the amount not yet refunded.",
+                        ),
+                    );
+                };
+                txn.refunded_cents += amount;
+                txn.set_outcome(Outcome::Refund { partial: txn.refunded_cents < txn.gross_cents }, now);
+                refund = Some((amount, req.get("refund_key").and_then(Value::as_str).map(str::to_string)));
+                "Success, refund request is approved"
+            }
+            _ => return (412, error("412", CANNOT_UPDATE_412)),
+        };
+        (txn.object(&state.settings.public_api_base), message, refund)
+    };
+    state.notify(&obj);
+    let mut answer = obj;
+    if let Some(m) = answer.as_object_mut() {
+        m.insert("status_message".into(), json!(message));
+        if action != Action::Expire {
+            m.insert("status_code".into(), json!("200"));
+        }
+        if let Some((amount, key)) = refund {
+            m.insert("refund_amount".into(), json!(store::format_amount(amount)));
+            if let Some(k) = key {
+                m.insert("refund_key".into(), json!(k));
+            }
+        }
+    }
+    let code = answer.get("status_code").and_then(Value::as_str).and_then(|c| c.parse().ok()).unwrap_or(200);
+    (code, answer)
+}
+
+/// `POST /v2/capture` `{transaction_id, gross_amount}`: captures a pre-authorization
+/// (`authorize`), for at most the authorized amount.
+pub fn capture(state: &AppState, auth: Option<&str>, body: &[u8]) -> (u16, Value) {
+    if !server_auth_ok(auth, &state.settings.server_key) {
+        return (401, error("401", SERVER_KEY_401));
+    }
+    let req = match json_body(body) {
+        Ok(v) => v,
+        Err(e) => return e,
+    };
+    let Some(id) = req.get("transaction_id").and_then(Value::as_str) else {
+        return (400, validation_error(vec!["transaction_id is required".into()]));
+    };
+    let amount = req.get("gross_amount").and_then(parse_amount);
+    let now = state.now();
+    let obj = {
+        let mut store = state.lock_store();
+        let Some(txn) = store.find_mut(id).filter(|t| t.transaction_id == id) else {
+            return (404, error("404", "Transaction doesn't exist."));
+        };
+        txn.advance(now, state.timing());
+        if txn.outcome != Outcome::Authorize {
+            return (412, error("412", CANNOT_UPDATE_412));
+        }
+        let authorized = txn.gross_cents;
+        let Some(amount) = amount.and_then(|a| u64::try_from(a).ok()).filter(|a| *a > 0 && *a <= authorized)
+        else {
+            return (
+                400,
+                validation_error(vec![
+                    "gross_amount must be greater than 0 and at most the authorized amount".into(),
+                ]),
+            );
+        };
+        txn.gross_cents = amount;
+        txn.set_outcome(Outcome::Capture, now);
+        txn.object(&state.settings.public_api_base)
+    };
+    state.notify(&obj);
+    let mut answer = obj;
+    if let Some(m) = answer.as_object_mut() {
+        m.insert("status_message".into(), json!("Success, Credit Card capture transaction is successful"));
+    }
+    (200, answer)
 }
 
 /// Result of the 3DS page handler: HTTP status and HTML.
@@ -449,11 +633,24 @@ pub fn three_ds(state: &AppState, key: &str, q: &HashMap<String, String>, otp: O
                 ),
             };
         };
-        if txn.advance(now) {
+        let timing = state.timing();
+        if txn.advance(now, timing) {
             notify_obj = Some(txn.object(&state.settings.public_api_base));
         }
+        // 3DS2 frictionless cards: the issuer authenticates without a challenge, so the page
+        // posts the result at once (no OTP form).
+        let submitted = match otp {
+            None if txn.outcome == Outcome::AwaitingAuthentication
+                && card::is_frictionless(&txn.card.pan) =>
+            {
+                Some(Auth::Frictionless)
+            }
+            None => None,
+            Some(o) if o.trim() == SANDBOX_OTP => Some(Auth::OtpOk),
+            Some(_) => Some(Auth::OtpWrong),
+        };
         let callback_type = q.get("callback_type").cloned().or_else(|| txn.callback_type.clone());
-        match (&txn.outcome, otp) {
+        match (&txn.outcome, submitted) {
             (Outcome::Expired, _) => {
                 let obj = txn.object(&state.settings.public_api_base);
                 deliver(&obj, callback_type.as_deref(), q.get("callback_url").map(String::as_str), 200)
@@ -471,12 +668,12 @@ pub fn three_ds(state: &AppState, key: &str, q: &HashMap<String, String>, otp: O
                     ),
                 }
             }
-            (Outcome::AwaitingAuthentication, Some(otp)) => {
-                let auth = if otp.trim() == SANDBOX_OTP { Auth::OtpOk } else { Auth::OtpWrong };
-                let outcome = store::decide(&txn.card.pan, txn.gross_cents, auth, now);
-                txn.set_outcome(outcome);
+            (Outcome::AwaitingAuthentication, Some(auth)) => {
+                let (outcome, eci) = store::decide(&txn.card.pan, txn.gross_cents, auth, now, timing);
+                txn.eci = eci;
+                txn.set_outcome(preauth_outcome(txn.preauth, outcome), now);
                 let mut txn_copy = txn.clone();
-                maybe_save_card(&mut store, &mut txn_copy);
+                maybe_save_card(&mut store, &mut txn_copy, now);
                 let obj = txn_copy.object(&state.settings.public_api_base);
                 if let Some(t) = store.find_by_redirect_mut(key) {
                     *t = txn_copy;

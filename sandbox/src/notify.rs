@@ -1,12 +1,16 @@
-//! HTTP notifications: signature key, a tiny HTTP/1.1 POST client, and an ordered sender.
+//! HTTP notifications: signature key, a tiny HTTP/1.1 POST client, and a sender that retries on
+//! Midtrans's schedule.
 
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::Value;
 use sha2::{Digest, Sha512};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, Semaphore};
 
 /// `signature_key` = lowercase hex SHA-512 of `order_id + status_code + gross_amount + server_key`.
 pub fn signature_key(order_id: &str, status_code: &str, gross_amount: &str, server_key: &str) -> String {
@@ -23,8 +27,8 @@ pub fn constant_time_eq(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// Adds `signature_key` and the notification `status_message` to a transaction object.
-pub fn notification_body(mut txn: Value, server_key: &str) -> Value {
+/// Adds `signature_key` (over the object's own `order_id`, `status_code`, `gross_amount`).
+pub fn with_signature(mut txn: Value, server_key: &str) -> Value {
     let field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_string();
     let sig = signature_key(
         &field(&txn, "order_id"),
@@ -34,6 +38,14 @@ pub fn notification_body(mut txn: Value, server_key: &str) -> Value {
     );
     if let Some(m) = txn.as_object_mut() {
         m.insert("signature_key".into(), Value::String(sig));
+    }
+    txn
+}
+
+/// Adds `signature_key` and the notification `status_message` to a transaction object.
+pub fn notification_body(txn: Value, server_key: &str) -> Value {
+    let mut txn = with_signature(txn, server_key);
+    if let Some(m) = txn.as_object_mut() {
         m.insert("status_message".into(), Value::String("midtrans payment notification".into()));
     }
     txn
@@ -92,7 +104,7 @@ pub async fn post_json(url: &str, body: &str) -> Result<u16, String> {
             format!("{}:{}", u.host, u.port)
         };
         let req = format!(
-            "POST {} HTTP/1.1\r\nHost: {host_header}\r\nContent-Type: application/json\r\nAccept: application/json\r\nUser-Agent: midtrans-sandbox\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            "POST {} HTTP/1.1\r\nHost: {host_header}\r\nContent-Type: application/json\r\nAccept: application/json\r\nUser-Agent: Veritrans\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
             u.path,
             body.len()
         );
@@ -112,48 +124,209 @@ pub async fn post_json(url: &str, body: &str) -> Result<u16, String> {
             .and_then(|c| c.parse::<u16>().ok())
             .ok_or_else(|| "no HTTP status line in response".to_string())
     };
-    tokio::time::timeout(Duration::from_secs(5), fut).await.map_err(|_| "timed out".to_string())?
+    tokio::time::timeout(ATTEMPT_TIMEOUT, fut).await.map_err(|_| "timed out".to_string())?
 }
 
-/// Sends notifications one at a time, in order, each with one retry.
+/// How many more times Midtrans retries after an answer with this HTTP status (`None`: no
+/// answer at all: refused, reset or timed out), per
+/// <https://docs.midtrans.com/docs/https-notification-webhooks> ("Responding HTTP Notification").
+pub fn retries_after(status: Option<u16>) -> usize {
+    match status {
+        Some(200..=299) => 0,
+        Some(500) => 1,
+        Some(503) => 4,
+        Some(400 | 404) => 2,
+        // Redirects are not followed; Midtrans follows 307/308 (listed in sandbox/README.md).
+        Some(301..=303) => 0,
+        _ => 5,
+    }
+}
+
+/// Midtrans's retry intervals, in milliseconds, before `--time-scale`: 2, 10, 30, 90 and 210
+/// minutes after the previous attempt.
+pub const RETRY_INTERVALS_MS: [u64; 5] = [2 * 60_000, 10 * 60_000, 30 * 60_000, 90 * 60_000, 210 * 60_000];
+
+/// How long Midtrans waits for an answer before counting an attempt as failed.
+pub const ATTEMPT_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// With reordering on, a notification waits this long for a newer one of the same transaction
+/// to overtake it.
+pub const REORDER_HOLD: Duration = Duration::from_millis(1000);
+
+/// Most deliveries (with their retries) in flight at once.
+const MAX_IN_FLIGHT: usize = 64;
+
+/// One queued notification.
+#[derive(Debug)]
+struct Job {
+    url: String,
+    body: String,
+    /// Transaction id (reordering is per transaction).
+    key: String,
+}
+
+#[derive(Debug)]
+struct Shared {
+    time_scale: AtomicU64,
+    duplicate: AtomicBool,
+    reorder: AtomicBool,
+    dropped: AtomicU64,
+    attempts: AtomicU64,
+}
+
+/// Sends notifications as Midtrans does: each one retried on Midtrans's schedule according to the
+/// status answered, optionally duplicated or reordered. The queue is bounded (what does not fit
+/// is dropped and logged), and so is the number of deliveries in flight.
 #[derive(Debug, Clone)]
 pub struct Notifier {
-    tx: mpsc::UnboundedSender<(String, String)>,
+    tx: mpsc::Sender<Job>,
+    shared: Arc<Shared>,
 }
 
 impl Notifier {
-    /// Starts the sender task (must be called inside a Tokio runtime).
-    pub fn spawn() -> Self {
-        let (tx, mut rx) = mpsc::unbounded_channel::<(String, String)>();
-        tokio::spawn(async move {
-            while let Some((url, body)) = rx.recv().await {
-                deliver(&url, &body).await;
-            }
+    /// Starts the sender task (must be called inside a Tokio runtime). `queue` bounds the jobs
+    /// waiting; `time_scale` divides the retry intervals.
+    pub fn spawn(queue: usize, time_scale: u32, duplicate: bool, reorder: bool) -> Self {
+        let (tx, rx) = mpsc::channel::<Job>(queue.max(1));
+        let shared = Arc::new(Shared {
+            time_scale: AtomicU64::new(u64::from(time_scale.max(1))),
+            duplicate: AtomicBool::new(duplicate),
+            reorder: AtomicBool::new(reorder),
+            dropped: AtomicU64::new(0),
+            attempts: AtomicU64::new(0),
         });
-        Self { tx }
+        tokio::spawn(dispatch(rx, shared.clone(), queue.max(1)));
+        Self { tx, shared }
     }
 
-    /// Queues one notification (fire and forget).
-    pub fn send(&self, url: &str, body: &Value) {
-        if self.tx.send((url.to_string(), body.to_string())).is_err() {
-            eprintln!("midtrans-sandbox: notification queue closed; dropped one notification");
+    /// Queues one notification for transaction `key` (fire and forget; dropped when the queue
+    /// is full).
+    pub fn send(&self, url: &str, body: &Value, key: &str) {
+        let job = Job { url: url.to_string(), body: body.to_string(), key: key.to_string() };
+        if self.tx.try_send(job).is_err() {
+            self.shared.dropped.fetch_add(1, Ordering::Relaxed);
+            eprintln!("midtrans-sandbox: notification queue full or closed; dropped one notification");
         }
+    }
+
+    /// Turns duplicating on or off.
+    pub fn set_duplicate(&self, on: bool) {
+        self.shared.duplicate.store(on, Ordering::Relaxed);
+    }
+
+    /// Turns reordering on or off.
+    pub fn set_reorder(&self, on: bool) {
+        self.shared.reorder.store(on, Ordering::Relaxed);
+    }
+
+    /// `(duplicate, reorder)`.
+    pub fn options(&self) -> (bool, bool) {
+        (self.shared.duplicate.load(Ordering::Relaxed), self.shared.reorder.load(Ordering::Relaxed))
+    }
+
+    /// Notifications dropped because the queue was full.
+    pub fn dropped(&self) -> u64 {
+        self.shared.dropped.load(Ordering::Relaxed)
+    }
+
+    /// HTTP attempts made so far (first tries and retries).
+    pub fn attempts(&self) -> u64 {
+        self.shared.attempts.load(Ordering::Relaxed)
+    }
+
+    /// Room left in the queue.
+    pub fn queue_room(&self) -> usize {
+        self.tx.capacity()
     }
 }
 
-/// One delivery with one retry; failures are logged, never fatal.
-async fn deliver(url: &str, body: &str) {
-    for attempt in 1..=2 {
-        match post_json(url, body).await {
-            Ok(code) if (200..300).contains(&code) => return,
-            Ok(code) => {
-                eprintln!("midtrans-sandbox: notification to {url} got HTTP {code} (attempt {attempt})")
+/// The sender task: takes jobs off the queue, holds them back when reordering, and starts at
+/// most [`MAX_IN_FLIGHT`] deliveries at once.
+async fn dispatch(mut rx: mpsc::Receiver<Job>, shared: Arc<Shared>, hold_cap: usize) {
+    let permits = Arc::new(Semaphore::new(MAX_IN_FLIGHT));
+    let mut held: HashMap<String, (Job, tokio::time::Instant)> = HashMap::new();
+    loop {
+        let next = held.values().map(|(_, at)| *at).min();
+        let received = match next {
+            Some(at) => match tokio::time::timeout_at(at, rx.recv()).await {
+                Ok(j) => j,
+                Err(_) => {
+                    let now = tokio::time::Instant::now();
+                    let due: Vec<String> =
+                        held.iter().filter(|(_, (_, at))| *at <= now).map(|(k, _)| k.clone()).collect();
+                    for k in due {
+                        if let Some((job, _)) = held.remove(&k) {
+                            start(vec![job], &permits, &shared).await;
+                        }
+                    }
+                    continue;
+                }
+            },
+            None => rx.recv().await,
+        };
+        let Some(job) = received else { break };
+        if !shared.reorder.load(Ordering::Relaxed) {
+            start(vec![job], &permits, &shared).await;
+            continue;
+        }
+        match held.remove(&job.key) {
+            // The newer one first, then the one it overtook.
+            Some((older, _)) => start(vec![job, older], &permits, &shared).await,
+            None => {
+                if held.len() >= hold_cap {
+                    let oldest = held.iter().min_by_key(|(_, (_, at))| *at).map(|(k, _)| k.clone());
+                    if let Some((j, _)) = oldest.and_then(|k| held.remove(&k)) {
+                        start(vec![j], &permits, &shared).await;
+                    }
+                }
+                held.insert(job.key.clone(), (job, tokio::time::Instant::now() + REORDER_HOLD));
             }
-            Err(e) => eprintln!("midtrans-sandbox: notification to {url} failed: {e} (attempt {attempt})"),
         }
-        if attempt == 1 {
-            tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    for (_, (job, _)) in held {
+        start(vec![job], &permits, &shared).await;
+    }
+}
+
+/// Starts one delivery task for `jobs` (in that order), waiting for a free slot.
+async fn start(jobs: Vec<Job>, permits: &Arc<Semaphore>, shared: &Arc<Shared>) {
+    let Ok(permit) = permits.clone().acquire_owned().await else { return };
+    let shared = shared.clone();
+    let copies = if shared.duplicate.load(Ordering::Relaxed) { 2 } else { 1 };
+    tokio::spawn(async move {
+        for job in &jobs {
+            for _ in 0..copies {
+                deliver(&job.url, &job.body, &shared).await;
+            }
         }
+        drop(permit);
+    });
+}
+
+/// One notification: the first attempt, then Midtrans's retries; failures are logged, never fatal.
+async fn deliver(url: &str, body: &str, shared: &Shared) {
+    let mut retries = 0;
+    loop {
+        shared.attempts.fetch_add(1, Ordering::Relaxed);
+        let status = match post_json(url, body).await {
+            Ok(code) => Some(code),
+            Err(e) => {
+                eprintln!("midtrans-sandbox: notification to {url} failed: {e} (retry {retries})");
+                None
+            }
+        };
+        if let Some(code) = status {
+            if (200..300).contains(&code) {
+                return;
+            }
+            eprintln!("midtrans-sandbox: notification to {url} got HTTP {code} (retry {retries})");
+        }
+        if retries >= retries_after(status) || retries >= RETRY_INTERVALS_MS.len() {
+            return;
+        }
+        let scale = shared.time_scale.load(Ordering::Relaxed).max(1);
+        tokio::time::sleep(Duration::from_millis(RETRY_INTERVALS_MS[retries] / scale)).await;
+        retries += 1;
     }
 }
 
@@ -203,6 +376,20 @@ mod tests {
         assert_eq!(parse_http_url("http://[::1]:9/x").map(|u| u.host), Ok("::1".to_string()));
         assert!(parse_http_url("https://example.test/").is_err());
         assert!(parse_http_url("http://h:notaport/").is_err());
+    }
+
+    #[test]
+    fn retry_policy_follows_the_answer() {
+        assert_eq!(retries_after(Some(200)), 0);
+        assert_eq!(retries_after(Some(204)), 0);
+        assert_eq!(retries_after(Some(500)), 1);
+        assert_eq!(retries_after(Some(503)), 4);
+        assert_eq!(retries_after(Some(400)), 2);
+        assert_eq!(retries_after(Some(404)), 2);
+        assert_eq!(retries_after(Some(302)), 0);
+        assert_eq!(retries_after(Some(403)), 5);
+        assert_eq!(retries_after(None), 5);
+        assert_eq!(RETRY_INTERVALS_MS.map(|ms| ms / 60_000), [2, 10, 30, 90, 210]);
     }
 
     #[test]

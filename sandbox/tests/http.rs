@@ -1,12 +1,14 @@
-//! End-to-end tests over raw HTTP/1.1 against an in-process server on a free port.
+//! End-to-end tests over raw HTTP/1.1 against an in-process server on a free port (the JSONP
+//! token call, the 3DS page, notification delivery, and the demo backend as the page uses it).
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::Duration;
+use std::sync::atomic::{AtomicU16, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use midtrans_sandbox::clock::{Clock, ManualClock, SystemClock, MINUTE_MS};
 use midtrans_sandbox::midtrans::basic_auth_header;
-use midtrans_sandbox::{start, Config, Server};
+use midtrans_sandbox::{start, AppState, Config};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -106,17 +108,108 @@ fn static_dirs() -> (PathBuf, PathBuf) {
     (www, pkg)
 }
 
-async fn boot(clock: Arc<dyn Clock>) -> Server {
+/// A notification receiver: records each POSTed JSON body (and when it came) and answers
+/// `status`.
+#[derive(Clone)]
+struct Sink {
+    url: String,
+    got: Arc<Mutex<Vec<(Instant, Value)>>>,
+    status: Arc<AtomicU16>,
+}
+
+impl Sink {
+    async fn start() -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind sink");
+        let port = listener.local_addr().expect("addr").port();
+        let sink = Sink {
+            url: format!("http://127.0.0.1:{port}/notify"),
+            got: Arc::new(Mutex::new(Vec::new())),
+            status: Arc::new(AtomicU16::new(200)),
+        };
+        let s = sink.clone();
+        tokio::spawn(async move {
+            while let Ok((mut conn, _)) = listener.accept().await {
+                let s = s.clone();
+                tokio::spawn(async move {
+                    let mut raw = Vec::new();
+                    let mut buf = [0u8; 4096];
+                    let body_start = loop {
+                        let Ok(n) = conn.read(&mut buf).await else { return };
+                        if n == 0 {
+                            return;
+                        }
+                        raw.extend_from_slice(&buf[..n]);
+                        if let Some(i) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+                            break i + 4;
+                        }
+                    };
+                    let head = String::from_utf8_lossy(&raw[..body_start]).to_ascii_lowercase();
+                    let len: usize = head
+                        .lines()
+                        .find_map(|l| l.strip_prefix("content-length:"))
+                        .and_then(|v| v.trim().parse().ok())
+                        .unwrap_or(0);
+                    while raw.len() < body_start + len {
+                        let Ok(n) = conn.read(&mut buf).await else { return };
+                        if n == 0 {
+                            break;
+                        }
+                        raw.extend_from_slice(&buf[..n]);
+                    }
+                    if let Ok(v) = serde_json::from_slice::<Value>(&raw[body_start..]) {
+                        s.got.lock().unwrap_or_else(|e| e.into_inner()).push((Instant::now(), v));
+                    }
+                    let code = s.status.load(Ordering::SeqCst);
+                    let reply =
+                        format!("HTTP/1.1 {code} X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    let _ = conn.write_all(reply.as_bytes()).await;
+                });
+            }
+        });
+        sink
+    }
+
+    fn received(&self) -> Vec<(Instant, Value)> {
+        self.got.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+}
+
+struct Booted {
+    port: u16,
+    state: Arc<AppState>,
+    sink: Sink,
+}
+
+fn test_config(notification_url: Option<String>) -> Config {
     let (www, pkg) = static_dirs();
-    let config = Config {
+    Config {
         port: 0,
         www,
         pkg,
         client_key: CLIENT_KEY.into(),
         server_key: SERVER_KEY.into(),
+        notification_url,
         ..Config::default()
-    };
-    start(config, clock).await.expect("server starts")
+    }
+}
+
+/// The sandbox with notifications going to a test [`Sink`].
+async fn boot(clock: Arc<dyn Clock>) -> Booted {
+    boot_with(clock, |_| {}).await
+}
+
+async fn boot_with(clock: Arc<dyn Clock>, tweak: impl FnOnce(&mut Config)) -> Booted {
+    let sink = Sink::start().await;
+    let mut config = test_config(Some(sink.url.clone()));
+    tweak(&mut config);
+    let s = start(config, clock).await.expect("server starts");
+    Booted { port: s.port, state: s.state, sink }
+}
+
+/// The sandbox with notifications going to its own demo merchant backend (as `npm start`).
+async fn boot_merchant(clock: Arc<dyn Clock>) -> Booted {
+    let s = start(test_config(None), clock).await.expect("server starts");
+    Booted { port: s.port, state: s.state, sink: Sink::start().await }
 }
 
 fn enc(s: &str) -> String {
@@ -159,6 +252,32 @@ fn auth() -> String {
     basic_auth_header(SERVER_KEY)
 }
 
+/// Waits for a notification of `order_id` with `want_status` at the sink; checks its signature.
+async fn wait_for_notification(sink: &Sink, order_id: &str, want_status: &str) -> Value {
+    for _ in 0..100 {
+        let found = sink
+            .received()
+            .into_iter()
+            .map(|(_, v)| v)
+            .find(|v| v["order_id"] == order_id && v["transaction_status"] == want_status);
+        if let Some(v) = found {
+            let field = |k: &str| v[k].as_str().unwrap_or("").to_string();
+            let sig = midtrans_sandbox::notify::signature_key(
+                &field("order_id"),
+                &field("status_code"),
+                &field("gross_amount"),
+                SERVER_KEY,
+            );
+            assert_eq!(v["signature_key"], sig, "signed with the server key");
+            assert_eq!(v["status_message"], "midtrans payment notification");
+            return v;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no notification with status {want_status} for {order_id}: {:?}", sink.received());
+}
+
+/// The demo backend's view of an order once a verified notification confirmed `want_status`.
 async fn wait_for_order(port: u16, order_id: &str, want_status: &str) -> Value {
     for _ in 0..100 {
         let r = get(port, &format!("/api/orders/{order_id}")).await;
@@ -301,7 +420,8 @@ async fn charge_outcomes() {
     assert_eq!(v["merchant_id"], "G000000000");
     assert_eq!(v["masked_card"], "48111111-1114");
     assert_eq!(v["bank"], "bni");
-    assert_eq!(v["eci"], "05");
+    // Without 3DS, Midtrans sends no ECI and no 3DS version.
+    assert!(v.get("eci").is_none() && v.get("three_ds_version").is_none(), "{v}");
     assert_eq!(v["on_us"], false);
     assert_eq!(v["transaction_id"].as_str().map(str::len), Some(36));
     let time = v["transaction_time"].as_str().unwrap_or("");
@@ -399,23 +519,15 @@ async fn status_and_notifications() {
     let r = request(p, "GET", "/v2/nope/status", &[("Authorization", &auth())], b"").await;
     assert_eq!((r.status, r.json()["status_code"].clone()), (404, json!("404")));
 
-    // The notification reached the merchant and its signature verified.
-    let v = wait_for_order(p, "o-status", "capture").await;
-    assert_eq!(v["verified"], true);
+    // get-status carries signature_key, like Midtrans's.
+    let v = request(p, "GET", "/v2/o-status/status", &[("Authorization", &auth())], b"").await.json();
+    let sig = midtrans_sandbox::notify::signature_key("o-status", "200", "145000.00", SERVER_KEY);
+    assert_eq!(v["signature_key"], sig);
+
+    // The notification was sent, signed with the server key.
+    let v = wait_for_notification(&s.sink, "o-status", "capture").await;
     assert_eq!(v["status_code"], "200");
     assert_eq!(v["fraud_status"], "accept");
-
-    // Forged notification: 403, and nothing recorded.
-    let forged = json!({"order_id": "forged-1", "status_code": "200", "gross_amount": "145000.00", "transaction_status": "capture", "signature_key": "00"});
-    let r = post_json(p, "/api/notifications", None, &forged).await;
-    assert_eq!(r.status, 403);
-    assert_eq!(get(p, "/api/orders/forged-1").await.status, 404);
-
-    // A correctly signed one is accepted.
-    let sig = midtrans_sandbox::notify::signature_key("manual-1", "200", "145000.00", SERVER_KEY);
-    let good = json!({"order_id": "manual-1", "status_code": "200", "gross_amount": "145000.00", "transaction_status": "settlement", "signature_key": sig});
-    assert_eq!(post_json(p, "/api/notifications", None, &good).await.status, 200);
-    assert_eq!(get(p, "/api/orders/manual-1").await.json()["transaction_status"], "settlement");
 }
 
 #[tokio::test]
@@ -447,7 +559,7 @@ async fn three_ds_page_flow() {
     let v = request(p, "GET", "/v2/o-otp-ok/status", &[("Authorization", &auth())], b"").await.json();
     assert_eq!(v["transaction_status"], "capture");
     assert_eq!(v["challenge_completion"], true);
-    wait_for_order(p, "o-otp-ok", "capture").await;
+    wait_for_notification(&s.sink, "o-otp-ok", "capture").await;
     // Finished: the page is now an error page, no second post.
     let r = get(p, &path).await;
     assert_eq!(r.status, 409);
@@ -460,7 +572,7 @@ async fn three_ds_page_flow() {
     assert!(r.body.contains("\"status_code\":\"202\""));
     assert!(r.body.contains("Card is not authenticated."));
     assert!(r.body.contains("\"eci\":\"07\""));
-    wait_for_order(p, "o-otp-bad", "deny").await;
+    wait_for_notification(&s.sink, "o-otp-bad", "deny").await;
 
     // Challenge-deny 3DS2 card with the right OTP still denies.
     let t = token(p, "4604633194219929").await;
@@ -511,13 +623,13 @@ async fn clock_driven_lifecycle() {
     assert!(r.body.contains("postMessage"));
     let v = request(p, "GET", "/v2/o-expire/status", &[("Authorization", &auth())], b"").await.json();
     assert_eq!(v["status_code"], "407");
-    wait_for_order(p, "o-expire", "expire").await;
+    wait_for_notification(&s.sink, "o-expire", "expire").await;
 
     // Pending 3DS2 card: 201 pending, then capture after 60 s (and a notification).
     let t = token(p, "4024 0071 7626 5022").await;
     let v = post_json(p, "/v2/charge", Some(&auth()), &charge_body("o-pending", &t, false)).await.json();
     assert_eq!((v["status_code"].clone(), v["transaction_status"].clone()), (json!("201"), json!("pending")));
-    wait_for_order(p, "o-pending", "pending").await;
+    wait_for_notification(&s.sink, "o-pending", "pending").await;
     clock.advance_ms(59_000);
     s.state.tick();
     let v = request(p, "GET", "/v2/o-pending/status", &[("Authorization", &auth())], b"").await.json();
@@ -526,49 +638,47 @@ async fn clock_driven_lifecycle() {
     s.state.tick();
     let v = request(p, "GET", "/v2/o-pending/status", &[("Authorization", &auth())], b"").await.json();
     assert_eq!((v["status_code"].clone(), v["transaction_status"].clone()), (json!("200"), json!("capture")));
-    wait_for_order(p, "o-pending", "capture").await;
+    wait_for_notification(&s.sink, "o-pending", "capture").await;
+}
+
+/// The cart the demo page sends: two bottles of the catalogue's coffee (shipping added by the shop).
+fn cart() -> Value {
+    json!([{"id": "kopi-susu-gula-aren-1l", "quantity": 2}])
 }
 
 #[tokio::test]
 async fn demo_backend_charge() {
-    let s = boot(Arc::new(SystemClock)).await;
+    let s = boot_merchant(Arc::new(SystemClock)).await;
     let p = s.port;
     let t = token(p, "4811111111111114").await;
-    let r = post_json(p, "/api/charge", None, &json!({"token_id": t})).await;
-    assert_eq!(r.status, 200);
+    let r = post_json(p, "/api/charge", None, &json!({"token_id": t, "items": cart()})).await;
+    assert_eq!(r.status, 200, "{}", r.body);
     let v = r.json();
-    // authentication defaults to true: a 201 body, answered with HTTP 200
+    // 3-D Secure always: a 201 body, answered with HTTP 200; the shop's own order id and price.
     assert_eq!(v["status_code"], "201");
+    assert_eq!(v["gross_amount"], "145000.00");
     assert!(v["redirect_url"].as_str().unwrap_or("").contains("/v2/token/rba/redirect/"));
-    assert!(v["order_id"].as_str().unwrap_or("").starts_with("order-"));
-
-    let t = token(p, "4911111111111113").await;
-    let r = post_json(
-        p,
-        "/api/charge",
-        None,
-        &json!({"token_id": t, "authentication": false, "order_id": "demo-1", "items": [{"name": "Tea", "price": 5000, "quantity": 3}]}),
-    )
-    .await;
-    assert_eq!(r.status, 200);
-    let v = r.json();
-    assert_eq!((v["status_code"].clone(), v["gross_amount"].clone()), (json!("202"), json!("15000.00")));
+    let order_id = v["order_id"].as_str().unwrap_or("").to_string();
+    assert!(order_id.starts_with("kopi-"), "{order_id}");
+    let o = get(p, &format!("/api/orders/{order_id}")).await.json();
+    assert_eq!(
+        (o["transaction_status"].as_str(), o["gross_amount"].as_str()),
+        (Some("pending"), Some("145000.00"))
+    );
+    // The OTP, then Midtrans's signed notification reaches the backend, which confirms it.
+    let key = v["redirect_url"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_string();
+    let r = post_form(p, &format!("/v2/token/rba/redirect/{key}"), b"otp=112233&ok=OK").await;
+    assert!(r.body.contains("\"transaction_status\":\"capture\""));
+    let o = wait_for_order(p, &order_id, "capture").await;
+    assert_eq!((o["verified"].as_bool(), o["fraud_status"].as_str()), (Some(true), Some("accept")));
 
     // reused token: Midtrans answers 411 -> HTTP 502 with the body
-    let r = post_json(p, "/api/charge", None, &json!({"token_id": t, "authentication": false})).await;
+    let r = post_json(p, "/api/charge", None, &json!({"token_id": t, "items": cart()})).await;
     assert_eq!(r.status, 502);
     assert_eq!(r.json()["status_code"], "411");
 
     let r = post_json(p, "/api/charge", None, &json!({})).await;
     assert_eq!(r.status, 400);
-
-    // get-status fallback when no notification came yet is exercised by a fresh order id:
-    let t = token(p, "4811111111111114").await;
-    post_json(p, "/api/charge", None, &json!({"token_id": t, "order_id": "demo-2", "amount": 20000})).await;
-    let v = get(p, "/api/orders/demo-2").await.json();
-    assert_eq!(v["order_id"], "demo-2");
-    assert_eq!(v["verified"], true);
-    assert!(v["source"] == "notification" || v["source"] == "get-status");
     assert_eq!(get(p, "/api/orders/nope").await.status, 404);
 }
 
@@ -599,17 +709,16 @@ fn finish_attr(html: &str, name: &str) -> String {
 
 #[tokio::test]
 async fn three_ds_finish_form_post() {
-    let s = boot(Arc::new(SystemClock)).await;
+    let s = boot_merchant(Arc::new(SystemClock)).await;
     let p = s.port;
     let callback = format!("http://localhost:{p}/api/3ds-finish");
     // Charge through the demo backend, then do the 3DS page as the library's redirect() would
     // (`?callback_type=form&callback_url=...&`) and take the form the page auto-submits.
-    let three_ds = |order: &'static str, otp: &'static str| {
+    let three_ds = |otp: &'static str| {
         let callback = callback.clone();
         async move {
             let t = token(p, "4811111111111114").await;
-            let v =
-                post_json(p, "/api/charge", None, &json!({"token_id": t, "order_id": order})).await.json();
+            let v = post_json(p, "/api/charge", None, &json!({"token_id": t, "items": cart()})).await.json();
             assert_eq!(v["status_code"], "201", "{v}");
             let q = format!("?callback_type=form&callback_url={}&", enc(&callback));
             let r = post_form(
@@ -624,13 +733,15 @@ async fn three_ds_finish_form_post() {
     };
 
     // Right OTP: the claimed and the verified status agree.
-    let response = three_ds("fin-ok", "112233").await;
-    assert_eq!(serde_json::from_str::<Value>(&response).expect("JSON")["transaction_status"], "capture");
+    let response = three_ds("112233").await;
+    let claimed: Value = serde_json::from_str(&response).expect("JSON");
+    assert_eq!(claimed["transaction_status"], "capture");
+    let fin_ok = claimed["order_id"].as_str().unwrap_or("").to_string();
     let r = post_form(p, "/api/3ds-finish", format!("response={}", enc(&response)).as_bytes()).await;
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.header("content-type").unwrap_or("").starts_with("text/html"));
     assert!(r.header("content-security-policy").unwrap_or("").contains("default-src 'none'"));
-    assert_eq!(finish_attr(&r.body, "data-order-id"), "fin-ok");
+    assert_eq!(finish_attr(&r.body, "data-order-id"), fin_ok);
     assert_eq!(finish_attr(&r.body, "data-status"), "capture");
     assert_eq!(finish_attr(&r.body, "data-claimed-status"), "capture");
     assert_eq!(finish_attr(&r.body, "data-verified"), "true");
@@ -640,7 +751,7 @@ async fn three_ds_finish_form_post() {
     assert!(!r.body.contains("finish-mismatch"));
 
     // A forged claim for that order: the page shows what Midtrans says, not what the form said.
-    let forged = json!({"order_id": "fin-ok", "status_code": "200", "transaction_status": "settlement"});
+    let forged = json!({"order_id": fin_ok, "status_code": "200", "transaction_status": "settlement"});
     let r =
         post_form(p, "/api/3ds-finish", format!("response={}", enc(&forged.to_string())).as_bytes()).await;
     assert_eq!(r.status, 200);
@@ -649,7 +760,7 @@ async fn three_ds_finish_form_post() {
     assert!(r.body.contains("finish-mismatch"));
 
     // Wrong OTP: deny, claimed and verified.
-    let response = three_ds("fin-bad", "000000").await;
+    let response = three_ds("000000").await;
     let r = post_form(p, "/api/3ds-finish", format!("response={}", enc(&response)).as_bytes()).await;
     assert_eq!(r.status, 200);
     assert_eq!(finish_attr(&r.body, "data-status"), "deny");
@@ -666,8 +777,9 @@ async fn three_ds_finish_form_post() {
     assert_eq!(finish_attr(&r.body, "data-order-id"), "&lt;b&gt;nope&lt;/b&gt;&quot;");
     assert!(!r.body.contains("<b>nope"));
     // A transaction_id is not an order_id: get-status answers for both, the page must not.
-    let tid = request(p, "GET", "/v2/fin-ok/status", &[("Authorization", &auth())], b"").await.json()
-        ["transaction_id"]
+    let tid = request(p, "GET", &format!("/v2/{fin_ok}/status"), &[("Authorization", &auth())], b"")
+        .await
+        .json()["transaction_id"]
         .as_str()
         .unwrap_or("")
         .to_string();
@@ -706,27 +818,20 @@ async fn three_ds_finish_form_post() {
 
 #[tokio::test]
 async fn get_status_fallback_without_notifications() {
-    let (www, pkg) = static_dirs();
-    let config = Config {
-        port: 0,
-        www,
-        pkg,
-        client_key: CLIENT_KEY.into(),
-        server_key: SERVER_KEY.into(),
-        // Nothing listens here, so no notification ever arrives.
-        notification_url: Some("http://127.0.0.1:9/api/notifications".into()),
-        ..Config::default()
-    };
-    let s = start(config, Arc::new(SystemClock)).await.expect("start");
-    let t = token(s.port, "4811111111111114").await;
-    post_json(
-        s.port,
-        "/api/charge",
-        None,
-        &json!({"token_id": t, "order_id": "fb-1", "authentication": false}),
-    )
+    // Nothing listens here, so no notification ever arrives.
+    let s = boot_with(Arc::new(SystemClock), |c| {
+        c.notification_url = Some("http://127.0.0.1:9/api/notifications".into());
+    })
     .await;
-    let v = get(s.port, "/api/orders/fb-1").await.json();
+    let t = token(s.port, "4556557955726624").await;
+    let v = post_json(s.port, "/api/charge", None, &json!({"token_id": t, "items": cart()})).await.json();
+    let order_id = v["order_id"].as_str().unwrap_or("").to_string();
+    // Frictionless 3DS2 card: the 3DS page answers the result at once, no OTP.
+    let url = v["redirect_url"].as_str().unwrap_or("").to_string();
+    let path = url.split_once(&format!(":{}", s.port)).map(|(_, p)| p.to_string()).unwrap_or_default();
+    let r = get(s.port, &path).await;
+    assert!(r.body.contains("\"transaction_status\":\"capture\""), "{}", r.body);
+    let v = get(s.port, &format!("/api/orders/{order_id}")).await.json();
     assert_eq!(v["source"], "get-status");
     assert_eq!(v["transaction_status"], "capture");
 }
@@ -757,6 +862,76 @@ async fn static_files_and_path_traversal() {
         assert!(r.status == 403 || r.status == 404 || r.status == 400, "{bad} -> {}", r.status);
         assert!(!r.body.contains("top secret"), "{bad} leaked");
     }
+}
+
+/// Attempts the sink saw for `order_id`, as `(ms since the first, transaction_status)`.
+fn attempts_for(sink: &Sink, order_id: &str) -> Vec<(u128, String)> {
+    let got: Vec<(Instant, Value)> =
+        sink.received().into_iter().filter(|(_, v)| v["order_id"] == order_id).collect();
+    let first = got.first().map(|(t, _)| *t);
+    got.iter()
+        .map(|(t, v)| {
+            (
+                first.map_or(0, |f| t.duration_since(f).as_millis()),
+                v["transaction_status"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn notifications_retry_on_midtrans_schedule() {
+    // time scale 60 000: Midtrans's 2, 10, 30, 90, 210 minutes become 2, 10, 30, 90, 210 ms.
+    let s = boot_with(Arc::new(SystemClock), |c| c.time_scale = 60_000).await;
+    let p = s.port;
+    for (answer, expected_attempts) in [(503u16, 5usize), (500, 2), (404, 3), (200, 1), (302, 1), (403, 6)] {
+        s.sink.status.store(answer, Ordering::SeqCst);
+        let order = format!("retry-{answer}");
+        let t = token(p, "4811111111111114").await;
+        post_json(p, "/v2/charge", Some(&auth()), &charge_body(&order, &t, false)).await;
+        // The whole schedule is 342 ms; wait past it, then check no more come.
+        tokio::time::sleep(Duration::from_millis(900)).await;
+        let seen = attempts_for(&s.sink, &order);
+        assert_eq!(seen.len(), expected_attempts, "HTTP {answer}: {seen:?}");
+        // Each retry comes after its interval (cumulative 2, 12, 42, 132, 342 ms).
+        for (i, (at, _)) in seen.iter().enumerate().skip(1) {
+            let min = [2u128, 12, 42, 132, 342][i - 1];
+            assert!(*at >= min, "HTTP {answer}: attempt {i} at {at} ms, before {min} ms");
+        }
+    }
+}
+
+#[tokio::test]
+async fn notifications_can_be_duplicated_and_reordered() {
+    let s = boot(Arc::new(SystemClock)).await;
+    let p = s.port;
+    let set = |body: Value| async move {
+        let r = post_json(p, "/__sandbox/notifications", Some(&auth()), &body).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        r.json()
+    };
+    assert_eq!(set(json!({"duplicate": true})).await, json!({"duplicate": true, "reorder": false}));
+    let t = token(p, "4811111111111114").await;
+    post_json(p, "/v2/charge", Some(&auth()), &charge_body("dup-1", &t, false)).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(attempts_for(&s.sink, "dup-1").len(), 2, "sent twice");
+
+    // Reordered: the 3DS charge's `pending` is held back and overtaken by the `capture`.
+    set(json!({"duplicate": false, "reorder": true})).await;
+    let t = token(p, "4811111111111114").await;
+    post_json(p, "/v2/charge", Some(&auth()), &charge_body("reorder-1", &t, true)).await;
+    request(p, "POST", &format!("/v2/token/rba/redirect/{t}"), &[], b"otp=112233").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let order: Vec<String> = attempts_for(&s.sink, "reorder-1").into_iter().map(|(_, st)| st).collect();
+    assert_eq!(order, ["capture", "pending"]);
+    // Without a newer one, a held notification still goes out (after the hold).
+    let t = token(p, "4811111111111114").await;
+    post_json(p, "/v2/charge", Some(&auth()), &charge_body("reorder-2", &t, false)).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(attempts_for(&s.sink, "reorder-2").len(), 1);
+    // Unauthenticated control calls are refused.
+    let r = post_json(p, "/__sandbox/notifications", None, &json!({"reorder": false})).await;
+    assert_eq!(r.status, 401);
 }
 
 /// Runs the Node check of the fake library (skipped when `node` is not installed).

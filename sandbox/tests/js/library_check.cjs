@@ -1,5 +1,6 @@
 const fs = require('fs'); const vm = require('vm'); const assert = require('assert');
-// Checks the fake MidtransNew3ds library against the contract, in a vm with a minimal fake DOM.
+// Checks the fake MidtransNew3ds library against the behaviour of Midtrans's version 1.2 (as listed in
+// sandbox/README.md), in a vm with a minimal fake DOM.
 // Run: node sandbox/tests/js/library_check.cjs (also run by the Rust test `library_js_contract`).
 const path = require('path');
 const src = fs.readFileSync(path.join(__dirname, '..', '..', 'assets', 'midtrans-new-3ds.js'), 'utf8');
