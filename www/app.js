@@ -14,7 +14,12 @@ import init, {
   detectBrand,
 } from '/pkg/index.js';
 
-const AMOUNT = 145000;
+/**
+ * What is in the cart: catalogue ids and quantities, never a price. The backend prices it from its
+ * own catalogue (sandbox/src/merchant.rs), adds shipping, and decides the order id and 3-D Secure.
+ * AMOUNT_TEXT is only what the page shows; the amount charged is the backend's.
+ */
+const CART = [{ id: 'kopi-susu-gula-aren-1l', quantity: 2 }];
 const AMOUNT_TEXT = 'Rp 145.000';
 const POLL_EVERY_MS = 500;
 const POLL_FOR_MS = 15000;
@@ -325,7 +330,7 @@ async function payWithRedirect(midtrans, card) {
     answer = await fetch('/api/charge', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ token_id, amount: AMOUNT, authentication: true }),
+      body: JSON.stringify({ token_id, items: CART }),
     });
   } catch {
     throw new ChargeError('network_error');
@@ -517,7 +522,7 @@ async function onSubmit(event) {
     } else {
       tx = await midtrans.pay(card, {
         chargeUrl: '/api/charge',
-        body: { amount: AMOUNT, authentication: $('use-3ds').checked },
+        body: { items: CART },
         popup: { closable: $('closable').checked, title: 'Confirm your payment with your bank' },
       });
     }
@@ -562,19 +567,11 @@ async function onSubmit(event) {
   else showVerified(null, true);
 }
 
-/** Full-page 3DS always authenticates: "Use 3-D Secure" is on and locked while it is chosen. */
-function syncRedirectOption() {
-  const use3ds = $('use-3ds');
-  if ($('use-redirect').checked) use3ds.checked = true;
-  use3ds.disabled = $('use-redirect').checked;
-}
-
 /** Back from the bank's page through the back/forward cache: the page must not stay busy. */
 function onPageShow(event) {
   if (!event.persisted) return;
   paying = false;
   setBusy(false);
-  syncRedirectOption();
 }
 
 function resetForPayAgain() {
@@ -594,7 +591,8 @@ async function start() {
   try {
     await init();
   } catch {
-    showError('init_failed', 'The card form could not start.', 'Please reload the page or try another browser.');
+    $('form-loading').hidden = true;
+    showError('init_failed', 'The card form could not start.', 'Please reload the page or try another browser. No card details were sent.');
     payButton.disabled = true;
     return;
   }
@@ -606,12 +604,14 @@ async function start() {
   }
   form.addEventListener('submit', onSubmit);
   $('again').addEventListener('click', resetForPayAgain);
-  $('use-redirect').addEventListener('change', syncRedirectOption);
-  syncRedirectOption();
   window.addEventListener('pageshow', onPageShow);
   // Anything typed (or autofilled) before the module was ready gets formatted now.
   if (FIELDS.card_number.input.value) onNumberInput();
   updateBrand();
+  // The form is inert (disabled, and its inputs have no name) until the package is ready.
+  fieldset.disabled = false;
+  payButton.disabled = false;
+  $('form-loading').hidden = true;
   document.documentElement.dataset.ready = 'true';
   // Warm up: fetch the config and load Midtrans's script while the customer types.
   loadMidtrans().catch(() => { /* reported on Pay */ });

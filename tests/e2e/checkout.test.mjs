@@ -6,12 +6,15 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUTURE_EXP, artifacts, checkoutEnvironment, openCheckout as open, root } from './sandbox.mjs';
+import { openPage } from './browser.mjs';
 
 const CARDS = {
   accept: '4811111111111114',
   denyBank: '4911111111111113',
   denyFds: '4611111111111116',
   luhnBad: '4811111111111115',
+  // 3DS2 frictionless (Midtrans's sandbox test cards): the issuer asks for no OTP.
+  frictionless: '4556557955726624',
 };
 const OTP = '112233';
 
@@ -177,18 +180,71 @@ for (const [name, number, title] of [
   });
 }
 
-test('without 3-D Secure: no iframe ever appears, outcome success, verified capture', async () => {
+test('frictionless 3DS2 card: no OTP, the 3DS page finishes on its own, verified capture', async () => {
   const ctx = await openCheckout();
   const { page } = ctx;
-  await setOption(page, 'Use 3-D Secure', false);
-  await typeCard(page, { number: CARDS.accept });
+  await typeCard(page, { number: CARDS.frictionless });
   await pay(page);
+  // Nobody types an OTP: the bank's page posts the result by itself and the popup closes.
   assert.equal(await waitForOutcome(page), 'success');
-  assert.equal(ctx.frames, 0, 'no frame was ever attached');
-  assert.ok(!ctx.requests.some((u) => u.includes('/v2/token/rba/redirect')), 'no 3DS page requested');
+  assert.ok(ctx.requests.some((u) => u.includes('/v2/token/rba/redirect/')), 'the 3DS page was opened');
+  assert.ok(ctx.frames >= 1, 'inside the popup\'s frame');
   const verified = await waitForVerified(page);
   assert.equal(verified.status, 'capture');
-  await assertClean(ctx, CARDS.accept, { paid: true });
+  assert.equal(verified.source, 'notification');
+  await assertClean(ctx, CARDS.frictionless, { paid: true });
+});
+
+test('the card inputs carry no name and the form is inert until the package is ready', async () => {
+  const html = readFileSync(join(root, 'www/index.html'), 'utf8');
+  const inputs = html.match(/<input[^>]*id="card-[^"]*"[^>]*>/g) ?? [];
+  assert.equal(inputs.length, 3);
+  for (const tag of inputs) assert.ok(!/\sname=/.test(tag), `no name on ${tag}`);
+  // A slow package: the form is disabled and says it is loading, then becomes usable.
+  const ctx = await openPage(env.browser);
+  const { page } = ctx;
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route((u) => u.pathname === '/pkg/index.js', async (route) => { await held; await route.continue(); });
+  await page.goto(env.baseUrl);
+  await page.getByTestId('form-loading').waitFor();
+  assert.equal(await page.getByLabel('Card number').isDisabled(), true, 'cannot type a card yet');
+  assert.equal(await page.getByTestId('pay').isDisabled(), true, 'cannot pay yet');
+  release();
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  assert.equal(await page.getByLabel('Card number').isDisabled(), false);
+  assert.equal(await page.getByTestId('form-loading').isVisible(), false);
+  await ctx.context.close();
+});
+
+test('when /pkg/ fails to load: the page says so and the card goes nowhere, even if submitted', async () => {
+  const ctx = await openPage(env.browser);
+  const { page, requests } = ctx;
+  await page.route((u) => u.pathname.startsWith('/pkg/'), (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(env.baseUrl);
+  await page.waitForSelector('html[data-ready="failed"]', { timeout: 15000 });
+  const err = await waitForError(page);
+  assert.equal(err.code, 'sdk_load_failed');
+  assert.match(err.text, /could not load/);
+  assert.match(err.text, /No card details were sent/);
+  assert.equal(await page.getByLabel('Card number').isDisabled(), true);
+  // Worst case: the card gets into the inputs anyway (autofill, a script) and the form is
+  // submitted, by the Pay button and natively (form.submit() skips every listener).
+  await page.evaluate((number) => {
+    document.getElementById('pay-fields').disabled = false;
+    document.getElementById('pay').disabled = false;
+    document.getElementById('card-number').value = number;
+    document.getElementById('card-exp').value = '01/30';
+    document.getElementById('card-cvv').value = '123';
+  }, CARDS.accept);
+  await page.getByTestId('pay').click();
+  await page.waitForTimeout(300);
+  await Promise.all([page.waitForEvent('load'), page.evaluate(() => document.getElementById('pay-form').submit())]);
+  const leaked = [page.url(), ...requests].filter((u) => decodeURIComponent(u).replace(/\D/g, '').includes(CARDS.accept) || /cvc|cardnumber|exp-date/.test(u));
+  assert.deepEqual(leaked, [], 'no URL carries the card');
+  assert.equal(new URL(page.url()).search, '', 'a native submission carries no fields');
+  assert.deepEqual(tokenOrChargeRequests(requests), []);
+  await ctx.context.close();
 });
 
 for (const how of ['close button', 'Escape']) {
