@@ -1,7 +1,8 @@
 /*
  * Offline stand-in for Midtrans's browser library midtrans-new-3ds.min.js (behaviour of version
- * "1.2"), written for the midtrans-sandbox test double from the behavioural notes in
- * midtrans-contract.md. It is not Midtrans code.
+ * "1.2", as documented at https://docs.midtrans.com/reference/get-token and
+ * https://docs.midtrans.com/docs/coreapi-card-payment-integration, plus the quirks listed in
+ * sandbox/README.md). Written for the midtrans-sandbox test double; it is not Midtrans code.
  *
  * Deliberately faithful, quirks included:
  *  - a classic, non-strict script that defines one global, MidtransNew3ds;
@@ -10,8 +11,11 @@
  *  - JSONP through an appended <script> with no onerror, no timeout, never removed;
  *  - the caller's card object is mutated (callback and client_key are added);
  *  - ONE shared options slot for getCardToken / registerCard / authenticate;
- *  - one window "message" listener (same function reference, never removed);
- *  - redirect() assigns the undeclared globals url and queryParams and needs an options object.
+ *  - one window "message" listener (same function reference, never removed), which hands results
+ *    to the public MidtransNew3ds.callback (a page that wraps it sees 3DS results too);
+ *  - getCardToken, registerCard and authenticate need an options object (TypeError without);
+ *  - redirect() assigns the undeclared globals url and queryParams (and no others) and needs an
+ *    options object.
  */
 var MidtransNew3ds = (function () {
   var environmentBaseUrls = {
@@ -87,30 +91,39 @@ var MidtransNew3ds = (function () {
       return;
     }
     if (data && data.status_code && data.status_message) {
-      dispatch(data);
+      // The public member, looked up now: a page may have replaced or wrapped it.
+      self.callback(data);
     }
+  }
+
+  // Takes the caller's options into the one shared slot. Like 1.2, it reads the object without
+  // a guard: calling without options throws a TypeError.
+  function remember(options) {
+    var callbacks = [options.onSuccess, options.onFailure, options.onPending];
+    currentOptions = options;
+    return callbacks;
   }
 
   self.callback = dispatch;
 
   self.getCardToken = function (cardData, options) {
-    currentOptions = options;
+    remember(options);
     sendJsonp(endpointFor("/v2/token"), cardData);
   };
 
   self.registerCard = function (cardData, options) {
-    currentOptions = options;
+    remember(options);
     sendJsonp(endpointFor("/v2/card/register"), cardData);
   };
 
   self.authenticate = function (redirectUrl, options) {
-    currentOptions = options;
+    remember(options);
     if (window.addEventListener) {
       window.addEventListener("message", onMessage, false);
     } else if (window.attachEvent) {
       window.attachEvent("onmessage", onMessage);
     }
-    if (options && options.performAuthentication) {
+    if (options.performAuthentication) {
       options.performAuthentication(redirectUrl);
     }
   };

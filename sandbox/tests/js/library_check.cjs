@@ -59,4 +59,29 @@ assert.strictEqual(e.ctx.window.location.href, 'https://r/x?callback_type=form&c
 assert.strictEqual(vm.runInContext('url', e.ctx), 'https://r/x'); assert.strictEqual(vm.runInContext('queryParams', e.ctx), 'callback_type=form&callback_url=https%3A%2F%2Fshop%2Ffinish%3Fa%3D1&');
 e.M.redirect('https://r/y', {}); assert.strictEqual(e.ctx.window.location.href, 'https://r/y?callback_type=form&');
 assert.throws(() => e.M.redirect('https://r/z'), e => e.name === 'TypeError');
+// The message listener goes through the public MidtransNew3ds.callback: a page wrapping it sees
+// 3DS results (version 1.2 behaviour).
+e = env(null); const order = [];
+e.M.authenticate('U', { onSuccess: () => order.push('success') });
+const original = e.M.callback;
+e.M.callback = (r) => { order.push('wrapper'); original(r); };
+e.listeners[0].f({ origin: 'https://api.sandbox.midtrans.com', data: { status_code: '200', status_message: 'ok' } });
+assert.deepStrictEqual(order, ['wrapper', 'success']);
+// No options object: TypeError, as in 1.2 (getCardToken, registerCard, authenticate).
+e = env({ 'data-environment': 'sandbox', 'data-client-key': 'CK' });
+assert.throws(() => e.M.getCardToken({ card_number: '4811111111111114' }), (x) => x.name === 'TypeError');
+assert.throws(() => e.M.registerCard({ card_number: '4811111111111114' }), (x) => x.name === 'TypeError');
+assert.throws(() => e.M.authenticate('U'), (x) => x.name === 'TypeError');
+assert.strictEqual(e.appended.length, 0, 'nothing was sent');
+// An options object without performAuthentication: nothing shown, the listener is installed.
+e.M.authenticate('U', {}); assert.strictEqual(e.listeners.length, 1);
+// Globals: loading defines MidtransNew3ds only; redirect() adds exactly url and queryParams.
+e = env(null);
+const globalsBefore = Object.keys(e.ctx).sort();
+assert.ok(globalsBefore.includes('MidtransNew3ds'));
+assert.deepStrictEqual(globalsBefore.filter((k) => !['window', 'console', 'document', 'MidtransNew3ds'].includes(k)), []);
+vm.runInContext('var url = "page-owned"', e.ctx);
+e.M.redirect('https://r/x', {});
+assert.deepStrictEqual(Object.keys(e.ctx).filter((k) => !globalsBefore.includes(k)).sort(), ['queryParams', 'url']);
+assert.strictEqual(vm.runInContext('url', e.ctx), 'https://r/x', 'the page\'s own `url` is overwritten');
 console.log('js ok');
