@@ -35,7 +35,7 @@ function build({ outDir, features, midtrans }) {
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', outDir, join(root, targetDir, 'wasm32-unknown-unknown/release/midtrans_card.wasm')]);
   const wasm = join(outDir, 'midtrans_card_bg.wasm');
   run(wasmOpt, [
-    '-Oz', '--strip-debug', '--strip-producers',
+    '-Oz', '--converge', '--strip-debug', '--strip-producers',
     // The features rustc 1.95 enables for wasm32-unknown-unknown.
     '--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int',
     '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue',
@@ -89,8 +89,8 @@ function sizesOf(dir, files) {
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
 const report = {
-  'midtrans-card': build({ outDir: pkg, features: [], midtrans: true }),
-  'midtrans-card/validate': build({ outDir: join(pkg, 'validate'), features: ['--no-default-features'], midtrans: false }),
+  'midtrans-card': build({ outDir: pkg, features: ['--features', 'small-allocator'], midtrans: true }),
+  'midtrans-card/validate': build({ outDir: join(pkg, 'validate'), features: ['--no-default-features', '--features', 'js,small-allocator'], midtrans: false }),
 };
 writeFileSync(join(pkg, 'sizes.json'), JSON.stringify(report, null, 2) + '\n');
 for (const [entry, sizes] of Object.entries(report)) {

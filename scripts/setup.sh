@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-WASM_BINDGEN_VERSION=0.2.130   # must equal Cargo.lock's wasm-bindgen
+# The CLI must equal the wasm-bindgen that Cargo.lock pins (Cargo.toml only asks for ^0.2.130).
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)"
+[ -n "$WASM_BINDGEN_VERSION" ] || { echo "setup: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
 WASM_PACK_VERSION=0.15.1
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -19,12 +19,23 @@ cargo fmt --all -- --check
 step "clippy (host, all targets)"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "clippy (wasm32; and the validation-only build)"
-cargo clippy -p midtrans-card --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "clippy (wasm32: the npm build, the validation-only build, a Rust app's build, the core alone)"
+cargo clippy -p midtrans-card --target wasm32-unknown-unknown --all-targets --features small-allocator -- -D warnings
+cargo clippy -p midtrans-card --target wasm32-unknown-unknown --no-default-features --features js,small-allocator --lib -- -D warnings
+cargo clippy -p midtrans-card --target wasm32-unknown-unknown --no-default-features --features midtrans --all-targets -- -D warnings
 cargo clippy -p midtrans-card --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
+cargo clippy -p midtrans-card --no-default-features --features midtrans --all-targets -- -D warnings
 
-step "host tests (cargo test)"
+step "host tests (cargo test; and the Rust API as a Rust app builds it)"
 cargo test --workspace
+cargo test -p midtrans-card --no-default-features --features midtrans --test rust_types
+
+step "rustdoc: every public item documented, no broken links"
+RUSTDOCFLAGS="-D warnings" cargo doc -p midtrans-card --no-deps --no-default-features --features midtrans
+RUSTDOCFLAGS="-D warnings" cargo doc -p midtrans-card --no-deps --target wasm32-unknown-unknown --no-default-features --features midtrans
+
+step "examples/rust-checkout: a Rust frontend on the typed API (its own workspace, no JS exports)"
+bash scripts/check-example.sh
 
 step "build the package (full and validation-only entries)"
 node scripts/build.mjs
@@ -35,9 +46,14 @@ node_modules/.bin/tsc -p tests/types
 step "headless Chromium: wasm-bindgen-test"
 tmp="$(pwd)/.tmp/wasm-test"
 rm -rf "$tmp" && mkdir -p "$tmp"
-TMPDIR="$tmp" WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
-  WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}" \
-  wasm-pack test --headless --chrome --mode no-install
+export TMPDIR="$tmp" WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
+  WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}"
+# The npm build's configuration: the core, the JS adapter (tests/js/) and the Rust API.
+wasm-pack test --headless --chrome --mode no-install --features small-allocator
+# A Rust app's configuration (no JS exports: gloo-net and serde-wasm-bindgen paths).
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_ONLY_WEB=1 cargo test --target wasm32-unknown-unknown --no-default-features --features midtrans --test rust_api
+unset TMPDIR
 rm -rf "$tmp"
 
 step "Node and end-to-end tests (node --test)"

@@ -37,7 +37,7 @@ proptest! {
         prop_assert_eq!(c.is_valid, c.reason.is_none());
         let _ = format_card_number(&s);
         let _ = format_card_input(&s, s.len());
-        let card = CardInput { number: Some(&s), exp_month: Some(&s), exp_year: Some(&s), cvv: Some(&s), token_id: Some(&s) };
+        let card = CardInput::from_text(Some(&s), Some(&s), Some(&s), Some(&s), Some(&s));
         let opts = CardOptions { number: NumberOptions::default(), expiry: o, locale: Locale::Id };
         let _ = domain::validate_card(&card, &opts);
     }

@@ -1,25 +1,76 @@
 //! Whole-card validation with Midtrans's field names, listing every field error at once.
 
 use super::brand::{detect, Brand};
-use super::cvv::validate_cvv;
+use super::cvv::{validate_cvv, CvvVerdict};
 use super::digits::normalise;
-use super::expiry::{validate_month_year, ExpiryOptions};
-use super::number::{validate_number, NumberOptions};
+use super::expiry::{validate_month_year, ExpiryOptions, ExpiryVerdict};
+use super::number::{validate_number, NumberOptions, NumberVerdict};
 use super::reason::Locale;
+
+/// A card field as the caller gave it: text, or a value that is not text at all (a JavaScript
+/// object, boolean or fraction, say), which fails validation with the field's "invalid
+/// characters" or "invalid format" reason.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldValue<'a> {
+    /// Text as typed.
+    Text(&'a str),
+    /// A value that is not text.
+    NotText,
+}
+
+impl<'a> FieldValue<'a> {
+    /// The text, when it is text.
+    pub fn text(self) -> Option<&'a str> {
+        match self {
+            FieldValue::Text(s) => Some(s),
+            FieldValue::NotText => None,
+        }
+    }
+}
+
+impl<'a> From<&'a str> for FieldValue<'a> {
+    fn from(s: &'a str) -> Self {
+        FieldValue::Text(s)
+    }
+}
 
 /// Card data as Midtrans names it. `None` means the field was not given at all.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CardInput<'a> {
     /// `card_number`.
-    pub number: Option<&'a str>,
+    pub number: Option<FieldValue<'a>>,
     /// `card_exp_month`.
-    pub exp_month: Option<&'a str>,
+    pub exp_month: Option<FieldValue<'a>>,
     /// `card_exp_year`.
-    pub exp_year: Option<&'a str>,
+    pub exp_year: Option<FieldValue<'a>>,
     /// `card_cvv`.
-    pub cvv: Option<&'a str>,
+    pub cvv: Option<FieldValue<'a>>,
     /// `token_id`: a saved token for two-click payments (then no number or expiry is needed).
-    pub token_id: Option<&'a str>,
+    pub token_id: Option<FieldValue<'a>>,
+}
+
+impl<'a> CardInput<'a> {
+    /// A card given as text fields (`None` for a field not given).
+    pub fn from_text(
+        number: Option<&'a str>,
+        exp_month: Option<&'a str>,
+        exp_year: Option<&'a str>,
+        cvv: Option<&'a str>,
+        token_id: Option<&'a str>,
+    ) -> CardInput<'a> {
+        CardInput {
+            number: number.map(FieldValue::Text),
+            exp_month: exp_month.map(FieldValue::Text),
+            exp_year: exp_year.map(FieldValue::Text),
+            cvv: cvv.map(FieldValue::Text),
+            token_id: token_id.map(FieldValue::Text),
+        }
+    }
+}
+
+/// The text of a field that is given as text (`""` when absent or not text).
+fn text_of(v: Option<FieldValue<'_>>) -> &str {
+    v.and_then(FieldValue::text).unwrap_or("")
 }
 
 /// Which field an error is about.
@@ -81,7 +132,8 @@ pub struct CardOptions {
 
 /// Whether `token_id` alone identifies the card (two-click: token plus CVV).
 pub fn is_two_click(card: &CardInput<'_>) -> bool {
-    card.token_id.is_some_and(|t| !t.trim().is_empty()) && card.number.is_none_or(|n| n.trim().is_empty())
+    !text_of(card.token_id).trim().is_empty()
+        && card.number.is_none_or(|n| n.text().is_some_and(|n| n.trim().is_empty()))
 }
 
 /// Validates every field and lists every error.
@@ -91,22 +143,32 @@ pub fn validate_card(card: &CardInput<'_>, opts: &CardOptions) -> CardVerdict {
     let brand;
     if is_two_click(card) {
         // A saved token starts with the card's first 8 digits: enough to know the CVV size.
-        let head = card.token_id.unwrap_or("").as_bytes();
+        let head = text_of(card.token_id).as_bytes();
         let bin = &head[..head.iter().take_while(|b| b.is_ascii_digit()).count().min(8)];
         brand = if bin.len() >= 6 { detect(bin).brand } else { None };
     } else {
-        let n = validate_number(card.number.unwrap_or(""), &opts.number);
+        let n = match card.number {
+            Some(FieldValue::NotText) => NumberVerdict::NOT_TEXT,
+            v => validate_number(text_of(v), &opts.number),
+        };
         brand = n.brand;
         if let Some(r) = n.reason {
             errors.push(FieldError { field: Field::Number, code: r.code(), message: r.message(opts.locale) });
         }
-        let e = validate_month_year(card.exp_month.unwrap_or(""), card.exp_year.unwrap_or(""), &opts.expiry);
+        let e = if card.exp_month == Some(FieldValue::NotText) || card.exp_year == Some(FieldValue::NotText) {
+            ExpiryVerdict::NOT_TEXT
+        } else {
+            validate_month_year(text_of(card.exp_month), text_of(card.exp_year), &opts.expiry)
+        };
         if let Some(r) = e.reason {
             errors.push(FieldError { field: Field::Expiry, code: r.code(), message: r.message(opts.locale) });
         }
         expiry = e.month.zip(e.year);
     }
-    let c = validate_cvv(card.cvv.unwrap_or(""), brand);
+    let c = match card.cvv {
+        Some(FieldValue::NotText) => CvvVerdict::NOT_TEXT,
+        v => validate_cvv(text_of(v), brand),
+    };
     if let Some(r) = c.reason {
         errors.push(FieldError { field: Field::Cvv, code: r.code(), message: r.message(opts.locale) });
     }
@@ -118,11 +180,11 @@ pub fn validate_card(card: &CardInput<'_>, opts: &CardOptions) -> CardVerdict {
 /// two-click payment the saved `token_id` with the CVV. Strings only: 19-digit numbers never pass
 /// through a JS number.
 pub fn token_fields(card: &CardInput<'_>, verdict: &CardVerdict) -> Vec<(&'static str, String)> {
-    let cvv = card.cvv.unwrap_or("").trim().to_owned();
+    let cvv = text_of(card.cvv).trim().to_owned();
     if is_two_click(card) {
-        return vec![("token_id", card.token_id.unwrap_or("").trim().to_owned()), ("card_cvv", cvv)];
+        return vec![("token_id", text_of(card.token_id).trim().to_owned()), ("card_cvv", cvv)];
     }
-    let number = normalise(card.number.unwrap_or("")).map(|d| d.as_str().to_owned()).unwrap_or_default();
+    let number = normalise(text_of(card.number)).map(|d| d.as_str().to_owned()).unwrap_or_default();
     let (month, year) = verdict.expiry.unwrap_or((0, 0));
     let mm: String = [b'0' + month / 10, b'0' + month % 10].iter().map(|&b| char::from(b)).collect();
     let yyyy: String = [year / 1000, year / 100 % 10, year / 10 % 10, year % 10]
@@ -147,13 +209,8 @@ mod tests {
 
     #[test]
     fn token_fields_are_normalised_strings() {
-        let card = CardInput {
-            number: Some("6212 4825 3517 8193 972"),
-            exp_month: Some("2"),
-            exp_year: Some("30"),
-            cvv: Some(" 123 "),
-            token_id: None,
-        };
+        let card =
+            CardInput::from_text(Some("6212 4825 3517 8193 972"), Some("2"), Some("30"), Some(" 123 "), None);
         let v = validate_card(&card, &opts());
         assert!(v.is_valid, "{:?}", v.errors);
         let f = token_fields(&card, &v);
@@ -166,11 +223,8 @@ mod tests {
                 ("card_cvv", "123".to_owned()),
             ]
         );
-        let two = CardInput {
-            token_id: Some("48111111sHfSakAvHvFQFEjTivUV1114"),
-            cvv: Some("123"),
-            ..CardInput::default()
-        };
+        let two =
+            CardInput::from_text(None, None, None, Some("123"), Some("48111111sHfSakAvHvFQFEjTivUV1114"));
         let v = validate_card(&two, &opts());
         assert!(v.is_valid);
         assert_eq!(token_fields(&two, &v)[0], ("token_id", "48111111sHfSakAvHvFQFEjTivUV1114".to_owned()));

@@ -14,6 +14,16 @@ pub struct CvvVerdict {
     pub reason: Option<CvvReason>,
 }
 
+impl CvvVerdict {
+    /// The verdict on a value that is not text at all: `invalid_characters`, never potentially
+    /// valid.
+    pub const NOT_TEXT: CvvVerdict = CvvVerdict {
+        is_valid: false,
+        is_potentially_valid: false,
+        reason: Some(CvvReason::InvalidCharacters),
+    };
+}
+
 /// Validates a security code for `brand` (its size: Amex 4, others 3); with no brand known, 3 or
 /// 4 digits are both accepted. Surrounding white space is ignored.
 pub fn validate_cvv(input: &str, brand: Option<Brand>) -> CvvVerdict {

@@ -81,6 +81,27 @@ pub fn digits_only(input: &str, max: usize) -> Digits {
     out
 }
 
+/// The decimal digits of `n`, without `format!` (no formatting machinery in shipped code).
+///
+/// ```
+/// assert_eq!(midtrans_card::domain::digits::decimal(145000), "145000");
+/// ```
+pub fn decimal(mut n: u64) -> String {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        if let Some(b) = buf.get_mut(i) {
+            *b = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    buf.iter().skip(i).map(|&b| char::from(b)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

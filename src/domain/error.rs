@@ -1,7 +1,15 @@
-//! Error codes of the JavaScript API: stable strings outside code branches on.
+//! Error codes: stable strings outside code branches on, the same in Rust and JavaScript.
 
-/// What went wrong, stably. See `MidtransCardError.code` in the TypeScript types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What went wrong, stably: [`ErrorCode::as_str`] is the JavaScript `MidtransCardError.code`.
+/// New codes may be added in minor versions, so a `match` needs a wildcard arm.
+///
+/// ```
+/// use midtrans_card::domain::ErrorCode;
+/// assert_eq!(ErrorCode::InvalidCard.as_str(), "invalid_card");
+/// assert_eq!(ErrorCode::from_code("busy"), Some(ErrorCode::Busy));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// Validation failed before any network call; the error lists every field.
     InvalidCard,
@@ -9,8 +17,10 @@ pub enum ErrorCode {
     InvalidOptions,
     /// The Midtrans script could not load (404, CSP, blocked) within the timeout.
     SdkLoadFailed,
-    /// No `MidtransNew3ds` global and no way to load it.
+    /// No `MidtransNew3ds` global and no way to load it (also: not running in a browser).
     SdkNotLoaded,
+    /// `MidtransNew3ds` threw when called (an incompatible or broken library).
+    SdkError,
     /// A callback never came.
     Timeout,
     /// Another call is in flight (the library has one shared callback slot).
@@ -21,6 +31,8 @@ pub enum ErrorCode {
     AuthenticationFailed,
     /// The customer closed the 3DS popup.
     Cancelled,
+    /// The 3DS popup could not be shown (the page refused the DOM calls that build it).
+    PopupFailed,
     /// The 3DS page expired (407 / `expire`).
     AuthenticationExpired,
     /// The 3DS URL is not https on an allowed Midtrans/Veritrans host.
@@ -43,11 +55,13 @@ impl ErrorCode {
             ErrorCode::InvalidOptions => "invalid_options",
             ErrorCode::SdkLoadFailed => "sdk_load_failed",
             ErrorCode::SdkNotLoaded => "sdk_not_loaded",
+            ErrorCode::SdkError => "sdk_error",
             ErrorCode::Timeout => "timeout",
             ErrorCode::Busy => "busy",
             ErrorCode::TokenFailed => "token_failed",
             ErrorCode::AuthenticationFailed => "authentication_failed",
             ErrorCode::Cancelled => "cancelled",
+            ErrorCode::PopupFailed => "popup_failed",
             ErrorCode::AuthenticationExpired => "authentication_expired",
             ErrorCode::InvalidRedirectUrl => "invalid_redirect_url",
             ErrorCode::NetworkError => "network_error",
@@ -57,6 +71,32 @@ impl ErrorCode {
         }
     }
 
+    /// Every code, in declaration order.
+    pub const ALL: [ErrorCode; 17] = [
+        ErrorCode::InvalidCard,
+        ErrorCode::InvalidOptions,
+        ErrorCode::SdkLoadFailed,
+        ErrorCode::SdkNotLoaded,
+        ErrorCode::SdkError,
+        ErrorCode::Timeout,
+        ErrorCode::Busy,
+        ErrorCode::TokenFailed,
+        ErrorCode::AuthenticationFailed,
+        ErrorCode::Cancelled,
+        ErrorCode::PopupFailed,
+        ErrorCode::AuthenticationExpired,
+        ErrorCode::InvalidRedirectUrl,
+        ErrorCode::NetworkError,
+        ErrorCode::BackendError,
+        ErrorCode::ChargeFailed,
+        ErrorCode::PaymentDenied,
+    ];
+
+    /// The code for a code string (`"invalid_card"`), if it is one.
+    pub fn from_code(code: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.into_iter().find(|c| c.as_str() == code)
+    }
+
     /// A default English message for developers (the customer-facing text is the merchant's).
     pub fn message(self) -> &'static str {
         match self {
@@ -64,11 +104,13 @@ impl ErrorCode {
             ErrorCode::InvalidOptions => "The options are not valid.",
             ErrorCode::SdkLoadFailed => "The Midtrans script could not be loaded.",
             ErrorCode::SdkNotLoaded => "MidtransNew3ds is not loaded.",
+            ErrorCode::SdkError => "MidtransNew3ds failed when called.",
             ErrorCode::Timeout => "Midtrans did not answer in time.",
             ErrorCode::Busy => "Another Midtrans call is still in progress.",
             ErrorCode::TokenFailed => "Midtrans refused to create a card token.",
             ErrorCode::AuthenticationFailed => "The card was not authenticated.",
             ErrorCode::Cancelled => "The customer closed the card verification.",
+            ErrorCode::PopupFailed => "The card verification window could not be shown.",
             ErrorCode::AuthenticationExpired => "The card verification expired.",
             ErrorCode::InvalidRedirectUrl => "The 3-D Secure URL is not an allowed Midtrans https URL.",
             ErrorCode::NetworkError => "The payment server could not be reached.",

@@ -44,7 +44,10 @@ pub struct ExpiryVerdict {
 }
 
 impl ExpiryVerdict {
-    fn bad(reason: ExpiryReason, potentially: bool) -> Self {
+    /// The verdict on a value that is not text at all: `invalid_format`, never potentially valid.
+    pub const NOT_TEXT: ExpiryVerdict = ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false);
+
+    const fn bad(reason: ExpiryReason, potentially: bool) -> Self {
         ExpiryVerdict {
             is_valid: false,
             is_potentially_valid: potentially,

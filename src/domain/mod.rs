@@ -16,7 +16,7 @@ pub mod number;
 pub mod reason;
 
 pub use brand::{detect, Brand, BrandInfo, BrandSet, BRANDS};
-pub use card::{validate_card, CardInput, CardOptions, CardVerdict, Field, FieldError};
+pub use card::{validate_card, CardInput, CardOptions, CardVerdict, Field, FieldError, FieldValue};
 pub use cvv::{validate_cvv, CvvVerdict};
 pub use error::ErrorCode;
 pub use expiry::{

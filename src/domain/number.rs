@@ -37,7 +37,17 @@ pub struct NumberVerdict {
 }
 
 impl NumberVerdict {
-    fn invalid(reason: NumberReason, potentially: bool, brand: Option<Brand>, candidates: BrandSet) -> Self {
+    /// The verdict on a value that is not text at all (an object, a boolean, a fraction...):
+    /// `invalid_characters`, never potentially valid.
+    pub const NOT_TEXT: NumberVerdict =
+        NumberVerdict::invalid(NumberReason::InvalidCharacters, false, None, BrandSet::EMPTY);
+
+    const fn invalid(
+        reason: NumberReason,
+        potentially: bool,
+        brand: Option<Brand>,
+        candidates: BrandSet,
+    ) -> Self {
         NumberVerdict {
             is_valid: false,
             is_potentially_valid: potentially,
@@ -52,7 +62,7 @@ impl NumberVerdict {
 pub fn validate_number(input: &str, opts: &NumberOptions) -> NumberVerdict {
     match normalise(input) {
         Ok(d) => validate_digits(&d, opts),
-        Err(_) => NumberVerdict::invalid(NumberReason::InvalidCharacters, false, None, BrandSet::EMPTY),
+        Err(_) => NumberVerdict::NOT_TEXT,
     }
 }
 

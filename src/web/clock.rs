@@ -1,18 +1,24 @@
-//! Today's month from the browser's local clock (the only clock the crate reads).
+//! Today's month from the browser's local clock, for the expiry check of the flow's validation
+//! when the caller injects none (the only clock the Rust API reads). The npm package (`js`)
+//! shares the validators' cached month (`glue.js`); a Rust app reads `Date` directly.
 
 use crate::domain::YearMonth;
 
-/// The current month in the browser's local time zone, as card-validator and Midtrans's
-/// own client-side checks read it.
-pub fn today() -> YearMonth {
-    from_packed(super::sys::local_month())
-}
-
-/// A month packed as `year * 100 + month` (as glue.js and index.js pass it), clamped to sane
-/// values.
-pub fn from_packed(v: u32) -> YearMonth {
+/// The current month in the browser's local time zone, as card-validator and Midtrans's own
+/// client-side checks read it.
+pub(crate) fn today() -> YearMonth {
+    #[cfg(feature = "js")]
+    let (year, month) = {
+        let packed = super::sys::local_month();
+        (packed / 100, packed % 100)
+    };
+    #[cfg(not(feature = "js"))]
+    let (year, month) = {
+        let now = js_sys::Date::new_0();
+        (now.get_full_year(), now.get_month() + 1)
+    };
     YearMonth {
-        year: u16::try_from((v / 100).clamp(1, 9000)).unwrap_or(2026),
-        month: u8::try_from((v % 100).clamp(1, 12)).unwrap_or(1),
+        year: u16::try_from(year.clamp(1, 9000)).unwrap_or(2026),
+        month: u8::try_from(month.clamp(1, 12)).unwrap_or(1),
     }
 }

@@ -1,91 +1,210 @@
-//! Failures of the Midtrans API, turned into `MidtransCardError` objects for JavaScript.
+//! The one error type of the Rust API: a stable [`ErrorCode`] and the evidence, never card data.
 
-use js_sys::{Array, Object};
-use wasm_bindgen::JsValue;
+use std::borrow::Cow;
+use std::fmt;
 
-use super::convert::{get, set};
-use super::sys::MidtransCardErrorClass;
-use crate::domain::ErrorCode;
+use serde_json::Value;
 
-/// A failure on its way to JavaScript: the code and the evidence (never the card number).
-#[derive(Debug, Default)]
-pub struct Failure {
-    /// The stable code (`None` only in `Default`, replaced before use).
-    pub code: Option<ErrorCode>,
-    /// A more specific message than the code's default.
-    pub message: Option<String>,
-    /// `invalid_card`: the field errors.
-    pub errors: Option<Array>,
-    /// Midtrans's `status_code`.
-    pub status_code: Option<String>,
-    /// Midtrans's `validation_messages`.
-    pub validation_messages: Option<JsValue>,
-    /// The Midtrans object or the backend's body.
-    pub response: Option<JsValue>,
-    /// The backend's HTTP status.
-    pub http_status: Option<u16>,
+use super::raw::Raw;
+use crate::domain::{ErrorCode, FieldError};
+
+/// Why a call failed: a stable [`code`](Error::code) to branch on, a message for developers, and
+/// the evidence (field errors, Midtrans's `status_code` and `validation_messages`, the merchant
+/// backend's HTTP status, the Midtrans or backend response). It never holds the card number or
+/// CVV.
+///
+/// ```
+/// use midtrans_card::{Card, ErrorCode, MidtransCard, LoadOptions, Environment};
+///
+/// async fn token(midtrans: &MidtransCard) {
+///     let card = Card::new("4811 1111 1111 1115", "12", "2030", "123");
+///     match midtrans.get_card_token(&card).await {
+///         Ok(token) => println!("token {}", token.token_id),
+///         Err(e) if e.code() == ErrorCode::InvalidCard => {
+///             for field in e.field_errors() {
+///                 println!("{}: {}", field.field.name(), field.message); // "card_number: ..."
+///             }
+///         }
+///         Err(e) => println!("{e}"), // "token_failed: ..." with e.status_code(), e.response()
+///     }
+/// }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Error(Box<Inner>);
+
+/// The error's parts, boxed so a `Result<T, Error>` stays one pointer wide.
+#[derive(Clone, Debug)]
+struct Inner {
+    code: ErrorCode,
+    message: Option<Cow<'static, str>>,
+    field_errors: Vec<FieldError>,
+    status_code: Option<String>,
+    validation_messages: Vec<String>,
+    http_status: Option<u16>,
+    response: Option<Raw>,
 }
 
-impl Failure {
-    /// A failure with just a code.
-    pub fn new(code: ErrorCode) -> Failure {
-        Failure { code: Some(code), ..Failure::default() }
+impl Error {
+    /// An error with just a code (its default message).
+    ///
+    /// ```
+    /// use midtrans_card::{Error, ErrorCode};
+    /// let e = Error::new(ErrorCode::Busy);
+    /// assert_eq!(e.code(), ErrorCode::Busy);
+    /// assert_eq!(e.message(), "Another Midtrans call is still in progress.");
+    /// ```
+    pub fn new(code: ErrorCode) -> Error {
+        Error(Box::new(Inner {
+            code,
+            message: None,
+            field_errors: Vec::new(),
+            status_code: None,
+            validation_messages: Vec::new(),
+            http_status: None,
+            response: None,
+        }))
     }
 
-    /// With a specific message.
-    pub fn with_message(mut self, message: impl Into<String>) -> Failure {
-        self.message = Some(message.into());
+    /// The stable code.
+    ///
+    /// ```
+    /// # use midtrans_card::{Error, ErrorCode};
+    /// assert_eq!(Error::new(ErrorCode::Timeout).code().as_str(), "timeout");
+    /// ```
+    pub fn code(&self) -> ErrorCode {
+        self.0.code
+    }
+
+    /// A message for developers: Midtrans's `status_message` when it sent one, else the code's
+    /// default.
+    ///
+    /// ```
+    /// # use midtrans_card::{Error, ErrorCode};
+    /// assert_eq!(Error::new(ErrorCode::Cancelled).message(), "The customer closed the card verification.");
+    /// ```
+    pub fn message(&self) -> &str {
+        self.0.message.as_deref().unwrap_or(self.0.code.message())
+    }
+
+    /// `invalid_card`: every field error, in field order (empty for other codes).
+    ///
+    /// ```
+    /// # use midtrans_card::{Error, ErrorCode};
+    /// assert!(Error::new(ErrorCode::Busy).field_errors().is_empty());
+    /// ```
+    pub fn field_errors(&self) -> &[FieldError] {
+        &self.0.field_errors
+    }
+
+    /// Midtrans's `status_code` (`"400"`, `"401"`, `"202"`, `"407"`...), when Midtrans answered.
+    ///
+    /// ```
+    /// # use midtrans_card::{Error, ErrorCode};
+    /// assert_eq!(Error::new(ErrorCode::Timeout).status_code(), None);
+    /// ```
+    pub fn status_code(&self) -> Option<&str> {
+        self.0.status_code.as_deref()
+    }
+
+    /// Midtrans's `validation_messages`, when it sent any.
+    ///
+    /// ```
+    /// # use midtrans_card::{Error, ErrorCode};
+    /// assert!(Error::new(ErrorCode::TokenFailed).validation_messages().is_empty());
+    /// ```
+    pub fn validation_messages(&self) -> &[String] {
+        &self.0.validation_messages
+    }
+
+    /// `backend_error` / `charge_failed`: the HTTP status of the merchant backend's answer.
+    ///
+    /// ```
+    /// # use midtrans_card::{Error, ErrorCode};
+    /// assert_eq!(Error::new(ErrorCode::NetworkError).http_status(), None);
+    /// ```
+    pub fn http_status(&self) -> Option<u16> {
+        self.0.http_status
+    }
+
+    /// The Midtrans object (token answer, transaction) or the merchant backend's body (parsed
+    /// JSON, or a JSON string holding the text when it was not JSON).
+    ///
+    /// ```
+    /// # use midtrans_card::{Error, ErrorCode};
+    /// assert!(Error::new(ErrorCode::Busy).response().is_none());
+    /// ```
+    pub fn response(&self) -> Option<Value> {
+        self.0.response.as_ref().map(Raw::to_json)
+    }
+
+    /// The response as received (the JS adapter hands it to JavaScript as it came).
+    #[cfg(all(target_arch = "wasm32", feature = "js"))]
+    pub(crate) fn raw_response(&self) -> Option<&Raw> {
+        self.0.response.as_ref()
+    }
+
+    pub(crate) fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Error {
+        self.0.message = Some(message.into());
         self
     }
 
-    /// With Midtrans's answer: its status code, validation messages and the object itself.
-    pub fn with_response(mut self, response: &JsValue) -> Failure {
-        let status = get(response, "status_code");
-        self.status_code = super::convert::text(&status).filter(|s| !s.is_empty());
-        let messages = get(response, "validation_messages");
-        if Array::is_array(&messages) {
-            self.validation_messages = Some(messages);
+    pub(crate) fn with_field_errors(mut self, errors: Vec<FieldError>) -> Error {
+        self.0.field_errors = errors;
+        self
+    }
+
+    pub(crate) fn with_http_status(mut self, status: u16) -> Error {
+        self.0.http_status = Some(status);
+        self
+    }
+
+    /// The response as evidence, without reading Midtrans fields from it (a backend's body).
+    pub(crate) fn with_body(mut self, body: Raw) -> Error {
+        self.0.response = Some(body);
+        self
+    }
+
+    /// Midtrans's answer as evidence: its `status_code`, `validation_messages`, `status_message`
+    /// (as the message, unless one is set) and the object itself.
+    pub(crate) fn with_response(mut self, response: Raw) -> Error {
+        if response.is_nothing() {
+            return self;
         }
-        if let Some(m) = get(response, "status_message").as_string() {
-            if self.message.is_none() && !m.is_empty() {
-                self.message = Some(m);
+        self.0.status_code = response.text("status_code").filter(|s| !s.is_empty());
+        self.0.validation_messages = response.strings("validation_messages");
+        if self.0.message.is_none() {
+            if let Some(m) = response.text("status_message").filter(|m| !m.is_empty()) {
+                self.0.message = Some(Cow::Owned(m));
             }
         }
-        self.response = Some(response.clone());
+        self.0.response = Some(response);
         self
     }
+}
 
-    /// The code.
-    pub fn code(&self) -> ErrorCode {
-        self.code.unwrap_or(ErrorCode::TokenFailed)
-    }
-
-    /// The `MidtransCardError` for JavaScript.
-    pub fn into_js(self) -> JsValue {
-        let code = self.code();
-        let details = Object::new();
-        if let Some(e) = &self.errors {
-            set(&details, "errors", e);
-        }
-        if let Some(s) = &self.status_code {
-            set(&details, "statusCode", &JsValue::from_str(s));
-        }
-        if let Some(v) = &self.validation_messages {
-            set(&details, "validationMessages", v);
-        }
-        if let Some(r) = &self.response {
-            set(&details, "response", r);
-        }
-        if let Some(h) = self.http_status {
-            set(&details, "httpStatus", &JsValue::from_f64(f64::from(h)));
-        }
-        let message = self.message.as_deref().unwrap_or(code.message());
-        MidtransCardErrorClass::new(code.as_str(), message, &details).into()
+impl PartialEq for Error {
+    fn eq(&self, other: &Error) -> bool {
+        self.0.code == other.0.code
+            && self.message() == other.message()
+            && self.0.field_errors == other.0.field_errors
+            && self.0.status_code == other.0.status_code
+            && self.0.validation_messages == other.0.validation_messages
+            && self.0.http_status == other.0.http_status
+            && self.response() == other.response()
     }
 }
 
-impl From<ErrorCode> for Failure {
-    fn from(code: ErrorCode) -> Failure {
-        Failure::new(code)
+impl From<ErrorCode> for Error {
+    fn from(code: ErrorCode) -> Error {
+        Error::new(code)
     }
 }
+
+impl fmt::Display for Error {
+    /// `code: message`, e.g. `busy: Another Midtrans call is still in progress.`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.0.code.as_str(), self.message())
+    }
+}
+
+impl std::error::Error for Error {}

@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{AddEventListenerOptions, Event, EventListenerOptions, EventTarget};
 
 /// A registered listener; removed on drop.
-pub struct Listener {
+#[must_use = "dropping the guard removes what it holds"]
+pub(crate) struct Listener {
     target: EventTarget,
     kind: &'static str,
     capture: bool,
@@ -15,7 +16,7 @@ pub struct Listener {
 
 impl Listener {
     /// Registers `f` for `kind` events on `target` (`capture` phase if asked).
-    pub fn new(
+    pub(crate) fn new(
         target: &EventTarget,
         kind: &'static str,
         capture: bool,

@@ -4,43 +4,43 @@ use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlScriptElement};
 
-use super::callback::{channel, Settled};
-use super::error::Failure;
+use super::error::Error;
 use super::listener::Listener;
+use super::oneshot::{channel, Settled};
 use super::sys::Lib;
 use super::timer::Timeout;
 use crate::domain::ErrorCode;
 
 /// The id the library itself looks up (and that merchants' pages already use).
-pub const SCRIPT_ID: &str = "midtrans-script";
+pub(crate) const SCRIPT_ID: &str = "midtrans-script";
 
 /// The page's `MidtransNew3ds`, when it is there and looks like the library.
-pub fn find() -> Option<Lib> {
+pub(crate) fn find() -> Option<Lib> {
     let lib = Reflect::get(&js_sys::global(), &JsValue::from_str("MidtransNew3ds")).ok()?;
     let has = |name: &str| Reflect::get(&lib, &JsValue::from_str(name)).is_ok_and(|f| f.is_function());
     (lib.is_object() && has("getCardToken") && has("authenticate")).then(|| lib.unchecked_into())
 }
 
 /// What to load.
-pub struct Script<'a> {
+pub(crate) struct Script<'a> {
     /// The script URL.
-    pub src: &'a str,
+    pub(crate) src: &'a str,
     /// `data-environment`.
-    pub environment: &'a str,
+    pub(crate) environment: &'a str,
     /// `data-client-key`.
-    pub client_key: &'a str,
+    pub(crate) client_key: &'a str,
     /// How long to wait.
-    pub timeout_ms: u32,
+    pub(crate) timeout_ms: u32,
 }
 
 /// Reuses the page's `MidtransNew3ds`, or waits for an existing `#midtrans-script`, or injects
 /// the script tag as Midtrans documents it; fails with `sdk_load_failed` on error or timeout.
-pub async fn load(script: &Script<'_>) -> Result<Lib, Failure> {
+pub(crate) async fn load(script: &Script<'_>) -> Result<Lib, Error> {
     if let Some(lib) = find() {
         return Ok(lib);
     }
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| {
-        Failure::new(ErrorCode::SdkNotLoaded).with_message("No document to load Midtrans into.")
+        Error::new(ErrorCode::SdkNotLoaded).with_message("No document to load Midtrans into.")
     })?;
     let (element, injected) = match existing(&document) {
         Some(el) => (el, false),
@@ -78,16 +78,16 @@ pub async fn load(script: &Script<'_>) -> Result<Lib, Failure> {
         }
         _ => "The Midtrans script loaded but defined no MidtransNew3ds.",
     };
-    Err(Failure::new(ErrorCode::SdkLoadFailed).with_message(why))
+    Err(Error::new(ErrorCode::SdkLoadFailed).with_message(why))
 }
 
 fn existing(document: &Document) -> Option<HtmlScriptElement> {
     document.get_element_by_id(SCRIPT_ID)?.dyn_into().ok()
 }
 
-fn inject(document: &Document, script: &Script<'_>) -> Result<HtmlScriptElement, Failure> {
+fn inject(document: &Document, script: &Script<'_>) -> Result<HtmlScriptElement, Error> {
     let fail =
-        |_| Failure::new(ErrorCode::SdkLoadFailed).with_message("Could not add the Midtrans script tag.");
+        |_| Error::new(ErrorCode::SdkLoadFailed).with_message("Could not add the Midtrans script tag.");
     let el: HtmlScriptElement = document.create_element("script").map_err(fail)?.unchecked_into();
     el.set_id(SCRIPT_ID);
     el.set_type("text/javascript");

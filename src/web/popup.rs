@@ -12,38 +12,10 @@ use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CssStyleSheet, Document, HtmlElement, HtmlIFrameElement, KeyboardEvent, Node};
 
-use super::error::Failure;
+use super::error::Error;
 use super::listener::Listener;
+use super::options::{PopupOptions, DEFAULT_PREFIX, DEFAULT_TITLE};
 use crate::domain::{is_allowed_redirect_url, ErrorCode};
-
-/// How the popup looks and behaves.
-#[derive(Clone, Debug)]
-pub struct PopupOptions {
-    /// A close button and Escape cancel the popup. Off by default, as in Midtrans's sample.
-    pub closable: bool,
-    /// The dialog's accessible name (and the iframe's title).
-    pub title: String,
-    /// Class-name prefix: `{prefix}-overlay`, `-dialog`, `-frame`, `-close`.
-    pub prefix: String,
-    /// Where to attach the overlay (default `document.body`).
-    pub container: Option<HtmlElement>,
-}
-
-/// The default class-name prefix.
-pub const DEFAULT_PREFIX: &str = "mc3ds";
-/// The default accessible name.
-pub const DEFAULT_TITLE: &str = "Card verification (3-D Secure)";
-
-impl Default for PopupOptions {
-    fn default() -> Self {
-        PopupOptions {
-            closable: false,
-            title: DEFAULT_TITLE.into(),
-            prefix: DEFAULT_PREFIX.into(),
-            container: None,
-        }
-    }
-}
 
 /// The stylesheet; each `$` is replaced by the class prefix. 90vh x min(75%, 600px) on desktop,
 /// full screen on small screens. It is adopted only while the popup is open, so its last rule
@@ -65,7 +37,8 @@ thread_local! {
 
 /// An open (or closed) popup. Dropping the last handle closes it.
 #[derive(Clone)]
-pub struct Popup(Rc<Inner>);
+#[must_use = "dropping the popup closes it"]
+pub(crate) struct Popup(Rc<Inner>);
 
 struct Inner {
     document: Document,
@@ -79,11 +52,12 @@ struct Inner {
     on_cancel: RefCell<Option<Box<dyn FnOnce()>>>,
 }
 
-fn dom_failure(_: JsValue) -> Failure {
-    Failure::new(ErrorCode::InvalidRedirectUrl).with_message("The 3-D Secure popup could not be built.")
+fn dom_failure(_: JsValue) -> Error {
+    Error::new(ErrorCode::PopupFailed)
+        .with_message("The page refused the DOM calls that build the 3-D Secure popup.")
 }
 
-fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, Failure> {
+fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, Error> {
     let el: HtmlElement = document.create_element(tag).map_err(dom_failure)?.unchecked_into();
     el.set_class_name(class);
     Ok(el)
@@ -97,25 +71,27 @@ impl Popup {
     /// Opens `url` if it is allowed (https Midtrans/Veritrans host, or an exact extra origin);
     /// otherwise fails with `invalid_redirect_url` without touching the DOM. Closes any popup
     /// already open.
-    pub fn open(url: &str, opts: &PopupOptions, allowed_origins: &[&str]) -> Result<Popup, Failure> {
+    pub(crate) fn open(url: &str, opts: &PopupOptions, allowed_origins: &[&str]) -> Result<Popup, Error> {
         if !is_allowed_redirect_url(url, allowed_origins) {
-            return Err(Failure::new(ErrorCode::InvalidRedirectUrl));
+            return Err(Error::new(ErrorCode::InvalidRedirectUrl));
         }
-        let document = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or_else(|| Failure::new(ErrorCode::SdkNotLoaded).with_message("No document."))?;
+        let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| {
+            Error::new(ErrorCode::SdkNotLoaded).with_message("No document to show the popup in.")
+        })?;
         close_current();
-        let prefix = if valid_prefix(&opts.prefix) { opts.prefix.as_str() } else { DEFAULT_PREFIX };
+        let prefix =
+            if valid_prefix(&opts.class_prefix) { opts.class_prefix.as_str() } else { DEFAULT_PREFIX };
+        let title = opts.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or(DEFAULT_TITLE);
         let class = |suffix: &str| [prefix, suffix].concat();
 
         let overlay = element(&document, "div", &class("-overlay"))?;
         let dialog = element(&document, "div", &class("-dialog"))?;
         let _ = dialog.set_attribute("role", "dialog");
         let _ = dialog.set_attribute("aria-modal", "true");
-        let _ = dialog.set_attribute("aria-label", &opts.title);
+        let _ = dialog.set_attribute("aria-label", title);
         dialog.set_tab_index(-1);
         let iframe: HtmlIFrameElement = element(&document, "iframe", &class("-frame"))?.unchecked_into();
-        iframe.set_title(&opts.title);
+        iframe.set_title(title);
         let _ = iframe.set_attribute("allow", "payment");
         iframe.set_src(url);
         let close_button = if opts.closable {
@@ -131,11 +107,12 @@ impl Popup {
         let _ = dialog.append_child(&iframe);
         let _ = overlay.append_child(&dialog);
 
-        let sheet = adopt_sheet(&document, prefix);
         let restore_focus = document.active_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
         let parent =
             opts.container.clone().or_else(|| document.body()).ok_or_else(|| dom_failure(JsValue::NULL))?;
         parent.append_child(&overlay).map_err(dom_failure)?;
+        // Only once the overlay is in: a refused popup must not leave the page's scrolling locked.
+        let sheet = adopt_sheet(&document, prefix);
         let _ = dialog.focus();
 
         let inner = Rc::new(Inner {
@@ -185,22 +162,22 @@ impl Popup {
     }
 
     /// The iframe showing the 3DS page.
-    pub fn iframe(&self) -> HtmlIFrameElement {
+    pub(crate) fn iframe(&self) -> HtmlIFrameElement {
         self.0.iframe.clone()
     }
 
     /// Whether the popup is still open.
-    pub fn is_open(&self) -> bool {
+    pub(crate) fn is_open(&self) -> bool {
         self.0.open.get()
     }
 
     /// Called once if the customer closes the popup (close button or Escape).
-    pub fn on_cancel(&self, f: impl FnOnce() + 'static) {
+    pub(crate) fn on_cancel(&self, f: impl FnOnce() + 'static) {
         *self.0.on_cancel.borrow_mut() = Some(Box::new(f));
     }
 
     /// Removes everything and restores focus and scrolling. Idempotent.
-    pub fn close(&self) {
+    pub(crate) fn close(&self) {
         self.0.close();
     }
 }
@@ -243,7 +220,7 @@ impl Drop for Inner {
 }
 
 /// Closes the popup that is open, if any (one at a time).
-pub fn close_current() {
+pub(crate) fn close_current() {
     if let Some(inner) = CURRENT.with(|c| c.borrow().upgrade()) {
         inner.close();
     }

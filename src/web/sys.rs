@@ -1,7 +1,9 @@
-//! Raw bindings: the crate's only `extern` blocks.
+//! Raw bindings: the crate's only `extern` blocks (Midtrans's library for the flow; the npm
+//! package's JS snippets for the `js` adapter).
 
 #[cfg(feature = "midtrans")]
 use js_sys::Object;
+#[cfg(any(feature = "midtrans", feature = "js"))]
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "midtrans")]
@@ -9,59 +11,60 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     /// Midtrans's `MidtransNew3ds` object (version 1.1 or 1.2).
     #[derive(Clone, Debug)]
-    pub type Lib;
+    pub(crate) type Lib;
 
     /// `MidtransNew3ds.getCardToken(cardData, options)`.
     #[wasm_bindgen(method, catch, structural, js_name = getCardToken)]
-    pub fn get_card_token(this: &Lib, card: &Object, options: &Object) -> Result<(), JsValue>;
+    pub(crate) fn get_card_token(this: &Lib, card: &Object, options: &Object) -> Result<(), JsValue>;
 
     /// `MidtransNew3ds.registerCard(cardData, options)` (absent in 1.1).
     #[wasm_bindgen(method, catch, structural, js_name = registerCard)]
-    pub fn register_card(this: &Lib, card: &Object, options: &Object) -> Result<(), JsValue>;
+    pub(crate) fn register_card(this: &Lib, card: &Object, options: &Object) -> Result<(), JsValue>;
 
     /// `MidtransNew3ds.authenticate(redirectUrl, options)`.
     #[wasm_bindgen(method, catch, structural)]
-    pub fn authenticate(this: &Lib, url: &str, options: &Object) -> Result<(), JsValue>;
+    pub(crate) fn authenticate(this: &Lib, url: &str, options: &Object) -> Result<(), JsValue>;
 
     /// `MidtransNew3ds.redirect(redirectUrl, options)`.
     #[wasm_bindgen(method, catch, structural)]
-    pub fn redirect(this: &Lib, url: &str, options: &Object) -> Result<(), JsValue>;
+    pub(crate) fn redirect(this: &Lib, url: &str, options: &Object) -> Result<(), JsValue>;
 
     /// `MidtransNew3ds.url = ...`: used verbatim as the endpoint by getCardToken/registerCard.
     #[wasm_bindgen(method, structural, setter, js_name = url)]
-    pub fn set_url(this: &Lib, url: &str);
+    pub(crate) fn set_url(this: &Lib, url: &str);
 
     /// `MidtransNew3ds.clientKey = ...`: used instead of the script tag's `data-client-key`.
     #[wasm_bindgen(method, structural, setter, js_name = clientKey)]
-    pub fn set_client_key(this: &Lib, key: &str);
+    pub(crate) fn set_client_key(this: &Lib, key: &str);
 }
 
-#[cfg(feature = "midtrans")]
+#[cfg(all(feature = "midtrans", feature = "js"))]
 #[wasm_bindgen(module = "/src/web/error.js")]
 extern "C" {
     /// The `MidtransCardError` class (an `Error` subclass).
-    pub type MidtransCardErrorClass;
+    pub(crate) type MidtransCardErrorClass;
 
     /// `new MidtransCardError(code, message, details)`.
     #[wasm_bindgen(constructor, js_class = "MidtransCardError")]
-    pub fn new(code: &str, message: &str, details: &JsValue) -> MidtransCardErrorClass;
+    pub(crate) fn new(code: &str, message: &str, details: &JsValue) -> MidtransCardErrorClass;
 }
 
+#[cfg(feature = "js")]
 #[wasm_bindgen(module = "/src/web/glue.js")]
 extern "C" {
     /// `{ isValid, isPotentiallyValid, brand, candidates, reason }` from packed bits.
     #[wasm_bindgen(js_name = numberFromBits)]
-    pub fn number_from_bits(bits: u32) -> JsValue;
+    pub(crate) fn number_from_bits(bits: u32) -> JsValue;
 
     /// `{ isValid, isPotentiallyValid, month, year, reason }` from packed bits.
     #[wasm_bindgen(js_name = expiryFromBits)]
-    pub fn expiry_from_bits(bits: u32) -> JsValue;
+    pub(crate) fn expiry_from_bits(bits: u32) -> JsValue;
 
     /// `{ isValid, isPotentiallyValid, reason }` from packed bits.
     #[wasm_bindgen(js_name = cvvFromBits)]
-    pub fn cvv_from_bits(bits: u32) -> JsValue;
+    pub(crate) fn cvv_from_bits(bits: u32) -> JsValue;
 
     /// The browser's local month as `year * 100 + month`.
     #[wasm_bindgen(js_name = localMonth)]
-    pub fn local_month() -> u32;
+    pub(crate) fn local_month() -> u32;
 }

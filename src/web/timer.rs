@@ -4,14 +4,15 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// A pending timeout; cleared on drop.
-pub struct Timeout {
+#[must_use = "dropping the guard removes what it holds"]
+pub(crate) struct Timeout {
     id: Option<i32>,
     _closure: Closure<dyn FnMut()>,
 }
 
 impl Timeout {
     /// Calls `f` once after `ms` milliseconds, unless dropped first.
-    pub fn new(ms: u32, f: impl FnOnce() + 'static) -> Timeout {
+    pub(crate) fn new(ms: u32, f: impl FnOnce() + 'static) -> Timeout {
         let mut f = Some(f);
         let closure = Closure::<dyn FnMut()>::new(move || {
             if let Some(f) = f.take() {

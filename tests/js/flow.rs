@@ -1,4 +1,5 @@
-//! The Midtrans wrapper in headless Chromium, against the same `MidtransNew3ds` test double the
+//! The Midtrans wrapper's JavaScript API (the `js` adapter, compiled into the crate's own test
+//! build so the adapter can stay private) in headless Chromium, against the same `MidtransNew3ds` test double the
 //! offline sandbox serves (sandbox/assets/midtrans-new-3ds.js): shared callback slot, dispatch by
 //! status_code, a never-removed postMessage listener with the library's origin rule. Token
 //! answers come as JSONP from `data:` URLs; 3DS results as MessageEvents from the popup's iframe;
@@ -10,11 +11,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
 use midtrans_card::web::api::{MidtransCard, ThreeDsPopup};
 
-const LIBRARY: &str = include_str!("../sandbox/assets/midtrans-new-3ds.js");
+const LIBRARY: &str = include_str!("../../sandbox/assets/midtrans-new-3ds.js");
 
 #[wasm_bindgen(inline_js = r#"
 export function install_library(src) {

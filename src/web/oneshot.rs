@@ -12,11 +12,11 @@ use js_sys::Object;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 
-use super::convert::set;
+use super::jsval::set;
 
 /// How a call ended.
 #[derive(Debug)]
-pub enum Settled {
+pub(crate) enum Settled {
     /// `onSuccess(response)`.
     Success(JsValue),
     /// `onPending(response)`.
@@ -27,6 +27,8 @@ pub enum Settled {
     Cancelled,
     /// Our own timeout fired.
     TimedOut,
+    /// The call could not go on (the 3DS popup could not be shown).
+    Refused(super::error::Error),
 }
 
 #[derive(Default)]
@@ -38,20 +40,20 @@ struct Shared {
 
 /// Settles the call; the first `send` wins.
 #[derive(Clone)]
-pub struct Sender(Rc<RefCell<Shared>>);
+pub(crate) struct Sender(Rc<RefCell<Shared>>);
 
 /// Resolves with the first value sent.
-pub struct Receiver(Rc<RefCell<Shared>>);
+pub(crate) struct Receiver(Rc<RefCell<Shared>>);
 
 /// A one-shot slot.
-pub fn channel() -> (Sender, Receiver) {
+pub(crate) fn channel() -> (Sender, Receiver) {
     let shared = Rc::new(RefCell::new(Shared::default()));
     (Sender(shared.clone()), Receiver(shared))
 }
 
 impl Sender {
     /// Settles with `value` unless already settled; returns whether this call settled it.
-    pub fn send(&self, value: Settled) -> bool {
+    pub(crate) fn send(&self, value: Settled) -> bool {
         let Ok(mut s) = self.0.try_borrow_mut() else { return false };
         if s.settled {
             return false;
@@ -65,7 +67,7 @@ impl Sender {
     }
 
     /// Whether the call has settled.
-    pub fn is_settled(&self) -> bool {
+    pub(crate) fn is_settled(&self) -> bool {
         self.0.try_borrow().map_or(true, |s| s.settled)
     }
 }
@@ -89,7 +91,7 @@ impl Future for Receiver {
 
 /// Which callback fired.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// `onSuccess`.
     Success,
     /// `onPending`.
@@ -101,15 +103,16 @@ pub enum Kind {
 type Closure1 = Closure<dyn FnMut(JsValue)>;
 
 /// The options object for one library call, and the closures it references.
-pub struct Callbacks {
+#[must_use = "dropping the guard removes what it holds"]
+pub(crate) struct Callbacks {
     /// `{ onSuccess, onFailure, onPending [, performAuthentication] }`.
-    pub options: Object,
+    pub(crate) options: Object,
     _closures: Vec<Closure1>,
 }
 
 impl Callbacks {
     /// Callbacks that settle `tx`; `accept` may ignore an answer (one that belongs to another call).
-    pub fn new(tx: &Sender, accept: impl Fn(Kind, &JsValue) -> bool + 'static) -> Callbacks {
+    pub(crate) fn new(tx: &Sender, accept: impl Fn(Kind, &JsValue) -> bool + 'static) -> Callbacks {
         let accept = Rc::new(accept);
         let options = Object::new();
         let mut closures = Vec::with_capacity(4);
@@ -134,7 +137,7 @@ impl Callbacks {
     }
 
     /// Adds `performAuthentication(url)`.
-    pub fn with_perform(mut self, f: impl FnMut(JsValue) + 'static) -> Callbacks {
+    pub(crate) fn with_perform(mut self, f: impl FnMut(JsValue) + 'static) -> Callbacks {
         let c = Closure1::new(f);
         set(&self.options, "performAuthentication", c.as_ref());
         self._closures.push(c);

@@ -1,4 +1,5 @@
-//! The JavaScript API in headless Chromium: the shared vector tables through the exported
+//! The JavaScript API (the `js` adapter's exports, compiled into the crate's own test build so
+//! the adapter can stay private) in headless Chromium: the shared vector tables through the exported
 //! functions (with real JS values crossing the boundary), and hostile inputs of every JS type.
 #![cfg(target_arch = "wasm32")]
 
@@ -6,9 +7,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-mod vectors;
+use super::vectors;
 
 use midtrans_card::web::api;
 use vectors::*;

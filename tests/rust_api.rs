@@ -1,0 +1,450 @@
+//! The typed Rust API in headless Chromium, as a Rust frontend uses it (no JavaScript API, no
+//! `Reflect` calls), against the offline sandbox's `MidtransNew3ds` test double
+//! (sandbox/assets/midtrans-new-3ds.js). Token answers come as JSONP from `data:` URLs; 3DS
+//! results as MessageEvents from the popup's iframe; the merchant backend is a stubbed `fetch`.
+#![cfg(all(target_arch = "wasm32", feature = "midtrans"))]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use js_sys::{Array, Promise};
+use midtrans_card::{
+    AuthenticateOptions, Card, Environment, Error, ErrorCode, LoadOptions, MidtransCard, Outcome, PayOptions,
+    PopupOptions, ThreeDsPopup, TokenOptions,
+};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const LIBRARY: &str = include_str!("../sandbox/assets/midtrans-new-3ds.js");
+
+#[wasm_bindgen(inline_js = r#"
+export function install_library(src) {
+  if (!window.MidtransNew3ds) {
+    const s = document.createElement('script');
+    s.text = src;
+    document.head.appendChild(s);
+  }
+  window.__calls = 0;
+  const lib = window.MidtransNew3ds;
+  for (const name of ['getCardToken', 'registerCard', 'authenticate']) {
+    const orig = lib['__orig_' + name] || lib[name];
+    lib['__orig_' + name] = orig;
+    lib[name] = function (a, b) { window.__calls++; return orig.call(lib, a, b); };
+  }
+}
+export function library_calls() { return window.__calls; }
+export function break_library(name) { window.MidtransNew3ds[name] = () => { throw new TypeError('broken'); }; }
+export function page_origin() { return location.origin; }
+export function jsonp(json) {
+  return 'data:text/javascript,' + encodeURIComponent('MidtransNew3ds.callback(' + json + ')') + '//x';
+}
+export function post_3ds(json) {
+  const frame = document.querySelector('iframe');
+  window.dispatchEvent(new MessageEvent('message', { data: JSON.parse(json), origin: 'https://api.sandbox.midtrans.com', source: frame.contentWindow }));
+}
+export function popup_nodes() { return document.querySelectorAll('iframe, [role=dialog], .mc3ds-overlay').length; }
+export function sheets() { return document.adoptedStyleSheets.length; }
+export function click_close() { document.querySelector('.mc3ds-close').click(); }
+export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
+export function stub_fetch(answers) {
+  window.__bodies = [];
+  window.__realFetch = window.__realFetch || window.fetch;
+  window.fetch = async (req) => {
+    window.__bodies.push(await req.text());
+    const a = JSON.parse(answers.shift());
+    return new Response(typeof a.body === 'string' ? a.body : JSON.stringify(a.body), { status: a.status });
+  };
+}
+export function sent_bodies() { return window.__bodies; }
+export function restore_fetch() { if (window.__realFetch) window.fetch = window.__realFetch; }
+export function refuse_append() {
+  const orig = Node.prototype.appendChild;
+  Node.prototype.appendChild = function (n) {
+    if (n instanceof HTMLElement && n.className.endsWith('-overlay')) throw new DOMException('refused', 'HierarchyRequestError');
+    return orig.call(this, n);
+  };
+  return () => { Node.prototype.appendChild = orig; };
+}
+"#)]
+extern "C" {
+    fn install_library(src: &str);
+    fn library_calls() -> u32;
+    fn break_library(name: &str);
+    fn page_origin() -> String;
+    fn jsonp(json: &str) -> String;
+    fn post_3ds(json: &str);
+    fn popup_nodes() -> u32;
+    fn click_close();
+    fn sheets() -> u32;
+    fn sleep(ms: u32) -> Promise;
+    fn stub_fetch(answers: &Array);
+    fn sent_bodies() -> Array;
+    fn restore_fetch();
+    fn refuse_append() -> js_sys::Function;
+}
+
+async fn wait(ms: u32) {
+    let _ = JsFuture::from(sleep(ms)).await;
+}
+
+const TOKEN_OK: &str = r#"{"status_code":"200","status_message":"Credit card token is created as Token ID.","token_id":"48111111-1114-80d5df78-be87-41e0-b4e2-1a0f4e2ea6ae","hash":"48111111-1114-xxxx","id":"t-1"}"#;
+
+fn card() -> Card {
+    Card::new("4811 1111 1111 1114", "12", "2030", "123")
+}
+
+/// A client whose token endpoint answers `answer` (a JSON text), or nothing for "".
+async fn client(answer: &str) -> MidtransCard {
+    install_library(LIBRARY);
+    let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
+    o.api_base_url = Some(if answer.is_empty() { "data:text/javascript,//x".into() } else { jsonp(answer) });
+    o.allowed_redirect_origins.push(page_origin());
+    MidtransCard::load(o).await.expect("load")
+}
+
+fn short(ms: u64) -> TokenOptions {
+    let mut o = TokenOptions::default();
+    o.timeout = Duration::from_millis(ms);
+    o
+}
+
+fn three_ds_url() -> String {
+    [page_origin().as_str(), "/3ds-page-for-tests"].concat()
+}
+
+fn assert_clean(what: &str) {
+    assert_eq!(popup_nodes(), 0, "popup nodes left after {what}");
+}
+
+#[wasm_bindgen_test]
+async fn load_checks_its_options() {
+    install_library(LIBRARY);
+    let e = MidtransCard::load(LoadOptions::new("  ", Environment::Production)).await.expect_err("blank key");
+    assert_eq!(e.code(), ErrorCode::InvalidOptions);
+    let mc = client(TOKEN_OK).await;
+    assert_eq!(mc.environment(), Environment::Sandbox);
+}
+
+#[wasm_bindgen_test]
+async fn token_is_typed_and_keeps_every_field() {
+    let mc = client(TOKEN_OK).await;
+    let t = mc.get_card_token(&card()).await.expect("token");
+    assert_eq!(t.status_code, "200");
+    assert_eq!(t.token_id, "48111111-1114-80d5df78-be87-41e0-b4e2-1a0f4e2ea6ae");
+    assert_eq!(t.hash.as_deref(), Some("48111111-1114-xxxx"));
+    assert_eq!(t.extra()["id"], "t-1");
+    // Forwarded unchanged: serializing gives back what Midtrans sent.
+    let sent: serde_json::Value = serde_json::from_str(TOKEN_OK).expect("json");
+    assert_eq!(serde_json::to_value(&t).expect("serialize"), sent);
+}
+
+#[wasm_bindgen_test]
+async fn token_failures_carry_the_evidence() {
+    let resp = r#"{"status_code":"400","status_message":"One or more parameters in the payload is invalid.","validation_messages":["card_exp_year must be greater than this year"],"id":"x"}"#;
+    let e = client(resp).await.get_card_token(&card()).await.expect_err("400");
+    assert_eq!(e.code(), ErrorCode::TokenFailed);
+    assert_eq!(e.status_code(), Some("400"));
+    assert_eq!(e.validation_messages(), ["card_exp_year must be greater than this year"]);
+    assert_eq!(e.message(), "One or more parameters in the payload is invalid.");
+    assert_eq!(e.response().expect("response")["id"], "x");
+    assert!(!e.to_string().contains("4811"), "{e}");
+
+    let e = client("").await.get_card_token_with(&card(), &short(100)).await.expect_err("silence");
+    assert_eq!(e.code(), ErrorCode::Timeout);
+}
+
+#[wasm_bindgen_test]
+async fn invalid_cards_never_reach_the_library() {
+    let mc = client(TOKEN_OK).await;
+    let before = library_calls();
+    let e = mc.get_card_token(&Card::new("4811111111111115", "13", "2030", "12")).await.expect_err("invalid");
+    assert_eq!(e.code(), ErrorCode::InvalidCard);
+    let codes: Vec<&str> = e.field_errors().iter().map(|f| f.code).collect();
+    assert_eq!(codes, ["luhn", "invalid_month", "incomplete"]);
+    assert_eq!(e.field_errors()[0].field.name(), "card_number");
+    assert_eq!(library_calls(), before, "no library call, so no network call");
+    // Per-call rules: a merchant that takes no Visa.
+    let mut only_mc = TokenOptions::default();
+    only_mc.supported_brands =
+        midtrans_card::domain::BrandSet::only(midtrans_card::domain::Brand::Mastercard);
+    let e = mc.get_card_token_with(&card(), &only_mc).await.expect_err("visa refused");
+    assert_eq!(e.field_errors()[0].code, "unsupported_brand");
+}
+
+#[wasm_bindgen_test]
+async fn register_and_two_click() {
+    let reg = r#"{"status_code":"200","saved_token_id":"48111111sHfSakAvHvFQFEjTivUV1114","masked_card":"48111111-1114"}"#;
+    let r = client(reg).await.register_card(&card()).await.expect("register");
+    assert_eq!(r.saved_token_id, "48111111sHfSakAvHvFQFEjTivUV1114");
+    assert_eq!(r.masked_card.as_deref(), Some("48111111-1114"));
+    let t = client(TOKEN_OK)
+        .await
+        .get_card_token(&Card::saved("48111111sHfSakAvHvFQFEjTivUV1114", "123"))
+        .await
+        .expect("two-click token");
+    assert!(t.token_id.starts_with("48111111-1114"));
+}
+
+#[wasm_bindgen_test]
+async fn overlapping_calls_fail_busy() {
+    let mc = client("").await;
+    let done: Rc<RefCell<Option<Error>>> = Rc::default();
+    {
+        let (mc, done) = (mc.clone(), done.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let e = mc.get_card_token_with(&card(), &short(300)).await.expect_err("first times out");
+            *done.borrow_mut() = Some(e);
+        });
+    }
+    wait(10).await;
+    let e = mc.get_card_token(&card()).await.expect_err("second");
+    assert_eq!(e.code(), ErrorCode::Busy);
+    let e = mc.authenticate(&three_ds_url(), AuthenticateOptions::default()).await.expect_err("3DS too");
+    assert_eq!(e.code(), ErrorCode::Busy);
+    for _ in 0..50 {
+        if done.borrow().is_some() {
+            break;
+        }
+        wait(20).await;
+    }
+    assert_eq!(done.borrow().as_ref().map(Error::code), Some(ErrorCode::Timeout));
+    // Free again.
+    let e = mc.get_card_token_with(&card(), &short(50)).await.expect_err("again");
+    assert_eq!(e.code(), ErrorCode::Timeout);
+}
+
+/// Runs `authenticate` and posts `result` (a JSON text) from the popup's iframe; "" posts
+/// nothing; "close" clicks the close button.
+async fn authenticate_with(result: &'static str, options: AuthenticateOptions) -> Result<Outcome, Error> {
+    let mc = client("").await;
+    let task = {
+        let url = three_ds_url();
+        async move { mc.authenticate(&url, options).await }
+    };
+    let out: Rc<RefCell<Option<Result<Outcome, Error>>>> = Rc::default();
+    let slot = out.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let r = task.await.map(|t| t.outcome);
+        *slot.borrow_mut() = Some(r);
+    });
+    wait(30).await;
+    assert_eq!(popup_nodes(), 3, "iframe, dialog and overlay while open");
+    match result {
+        "" => {}
+        "close" => click_close(),
+        json => post_3ds(json),
+    }
+    for _ in 0..100 {
+        if let Some(r) = out.borrow_mut().take() {
+            assert_clean(result);
+            return r;
+        }
+        wait(20).await;
+    }
+    panic!("authenticate never settled");
+}
+
+#[wasm_bindgen_test]
+async fn authenticate_outcomes() {
+    let ok = r#"{"status_code":"200","status_message":"Success, Credit Card transaction is successful","transaction_status":"capture","fraud_status":"accept","order_id":"o-1","eci":"05"}"#;
+    assert_eq!(
+        authenticate_with(ok, AuthenticateOptions::default()).await.expect("success"),
+        Outcome::Success
+    );
+    let pending = r#"{"status_code":"201","status_message":"Pending after submit OTP 3DS 2.0","transaction_status":"pending"}"#;
+    assert_eq!(
+        authenticate_with(pending, AuthenticateOptions::default()).await.expect("pending"),
+        Outcome::Pending
+    );
+    let deny = r#"{"status_code":"202","status_message":"Card is not authenticated.","transaction_status":"deny","fraud_status":"accept","eci":"07"}"#;
+    let e = authenticate_with(deny, AuthenticateOptions::default()).await.expect_err("deny");
+    assert_eq!(e.code(), ErrorCode::AuthenticationFailed);
+    assert_eq!(e.response().expect("the transaction")["eci"], "07");
+    let expire =
+        r#"{"status_code":"407","status_message":"Transaction is expired","transaction_status":"expire"}"#;
+    let e = authenticate_with(expire, AuthenticateOptions::default()).await.expect_err("expire");
+    assert_eq!(e.code(), ErrorCode::AuthenticationExpired);
+
+    let mut closable = AuthenticateOptions::default();
+    closable.popup.closable = true;
+    let e = authenticate_with("close", closable).await.expect_err("cancel");
+    assert_eq!(e.code(), ErrorCode::Cancelled);
+
+    let mut short = AuthenticateOptions::default();
+    short.timeout = Duration::from_millis(200);
+    let e = authenticate_with("", short).await.expect_err("timeout");
+    assert_eq!(e.code(), ErrorCode::Timeout);
+}
+
+#[wasm_bindgen_test]
+async fn authenticate_result_is_typed() {
+    let mc = client("").await;
+    let out: Rc<RefCell<Option<midtrans_card::TransactionResult>>> = Rc::default();
+    let slot = out.clone();
+    let url = three_ds_url();
+    wasm_bindgen_futures::spawn_local(async move {
+        let t = mc.authenticate(&url, AuthenticateOptions::default()).await.expect("result");
+        *slot.borrow_mut() = Some(t);
+    });
+    wait(30).await;
+    post_3ds(
+        r#"{"status_code":"201","status_message":"Challenge by FDS","transaction_status":"capture","fraud_status":"challenge","order_id":"o-9","transaction_id":"tx-9","gross_amount":"145000.00","bank":"bni"}"#,
+    );
+    for _ in 0..50 {
+        if out.borrow().is_some() {
+            break;
+        }
+        wait(20).await;
+    }
+    let t = out.borrow_mut().take().expect("settled");
+    assert_eq!(t.outcome, Outcome::Challenge);
+    assert_eq!(t.order_id.as_deref(), Some("o-9"));
+    assert_eq!(t.transaction_id.as_deref(), Some("tx-9"));
+    assert_eq!(t.gross_amount.as_deref(), Some("145000.00"));
+    assert_eq!(t.extra()["bank"], "bni");
+    assert_eq!(serde_json::to_value(&t).expect("serialize")["outcome"], "challenge");
+}
+
+fn answers(list: &[&str]) -> Array {
+    list.iter().map(|a| JsValue::from_str(a)).collect()
+}
+
+#[wasm_bindgen_test]
+async fn pay_without_3ds() {
+    let mc = client(TOKEN_OK).await;
+    stub_fetch(&answers(&[
+        r#"{"status":200,"body":{"status_code":"200","transaction_status":"capture","fraud_status":"accept","order_id":"o-7"}}"#,
+    ]));
+    let options = PayOptions::new("/api/charge")
+        .body(&serde_json::json!({ "items": [{ "id": "kopi-gayo", "quantity": 1 }] }))
+        .header("X-CSRF", "abc");
+    let t = mc.pay(&card(), options).await.expect("paid");
+    restore_fetch();
+    assert_eq!(t.outcome, Outcome::Success);
+    assert_eq!(t.order_id.as_deref(), Some("o-7"));
+    let sent: serde_json::Value =
+        serde_json::from_str(&sent_bodies().get(0).as_string().expect("body")).expect("json body");
+    assert_eq!(sent["token_id"], "48111111-1114-80d5df78-be87-41e0-b4e2-1a0f4e2ea6ae");
+    assert_eq!(sent["items"][0]["id"], "kopi-gayo");
+    assert!(sent.get("card_number").is_none(), "the card never goes to the backend");
+}
+
+#[wasm_bindgen_test]
+async fn pay_with_3ds_and_backend_failures() {
+    let mc = client(TOKEN_OK).await;
+    let redirect = [
+        r#"{"status":200,"body":{"status_code":"201","transaction_status":"pending","redirect_url":""#,
+        &three_ds_url(),
+        r#""}}"#,
+    ]
+    .concat();
+    stub_fetch(&answers(&[&redirect]));
+    let out: Rc<RefCell<Option<Result<Outcome, Error>>>> = Rc::default();
+    {
+        let (mc, slot) = (mc.clone(), out.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let r = mc.pay(&card(), PayOptions::new("/api/charge")).await.map(|t| t.outcome);
+            *slot.borrow_mut() = Some(r);
+        });
+    }
+    for _ in 0..50 {
+        wait(20).await;
+        if popup_nodes() == 3 {
+            break;
+        }
+    }
+    post_3ds(
+        r#"{"status_code":"200","status_message":"Success","transaction_status":"capture","fraud_status":"accept"}"#,
+    );
+    for _ in 0..50 {
+        if out.borrow().is_some() {
+            break;
+        }
+        wait(20).await;
+    }
+    restore_fetch();
+    assert_eq!(out.borrow_mut().take().expect("settled").expect("paid"), Outcome::Success);
+    assert_clean("pay with 3DS");
+
+    stub_fetch(&answers(&[r#"{"status":500,"body":"Internal Server Error"}"#]));
+    let e = mc.pay(&card(), PayOptions::new("/api/charge")).await.expect_err("500");
+    restore_fetch();
+    assert_eq!(e.code(), ErrorCode::BackendError);
+    assert_eq!(e.http_status(), Some(500));
+    assert_eq!(e.response(), Some(serde_json::Value::String("Internal Server Error".into())));
+
+    stub_fetch(&answers(&[
+        r#"{"status":200,"body":{"status_code":"202","status_message":"Deny by Bank [BNI] with code [05] and message [Do not honor]","transaction_status":"deny","fraud_status":"accept"}}"#,
+    ]));
+    let e = mc.pay(&card(), PayOptions::new("/api/charge")).await.expect_err("deny");
+    restore_fetch();
+    assert_eq!(e.code(), ErrorCode::PaymentDenied);
+    assert_eq!(e.status_code(), Some("202"));
+
+    let e = mc.pay(&card(), PayOptions::new("")).await.expect_err("no charge url");
+    assert_eq!(e.code(), ErrorCode::InvalidOptions);
+}
+
+#[wasm_bindgen_test]
+async fn each_fault_has_its_own_code() {
+    // The library throws when called.
+    let mc = client(TOKEN_OK).await;
+    break_library("getCardToken");
+    let e = mc.get_card_token(&card()).await.expect_err("sdk throws");
+    assert_eq!(e.code(), ErrorCode::SdkError);
+    install_library(LIBRARY);
+
+    // The page refuses the DOM call that shows the popup: a coded error, and the page is left
+    // as it was (no stylesheet locking its scrolling).
+    let sheets_before = sheets();
+    let restore = refuse_append();
+    let r = ThreeDsPopup::open(&three_ds_url(), &PopupOptions::default(), &[&page_origin()]);
+    let e = r.expect_err("refused");
+    assert_eq!(e.code(), ErrorCode::PopupFailed);
+    let e = authenticate_refused().await;
+    let _ = restore.call0(&JsValue::NULL);
+    assert_eq!(e.code(), ErrorCode::PopupFailed);
+    assert_clean("refused popup");
+    assert_eq!(sheets(), sheets_before, "a refused popup leaves no stylesheet adopted");
+
+    // A URL that is not Midtrans's is refused before anything is shown.
+    let e = ThreeDsPopup::open("https://evil.example/3ds", &PopupOptions::default(), &[]).expect_err("url");
+    assert_eq!(e.code(), ErrorCode::InvalidRedirectUrl);
+    let e = mc.redirect("http://api.midtrans.com/x", None).expect_err("not https");
+    assert_eq!(e.code(), ErrorCode::InvalidRedirectUrl);
+}
+
+async fn authenticate_refused() -> Error {
+    let mc = client("").await;
+    mc.authenticate(&three_ds_url(), AuthenticateOptions::default()).await.expect_err("popup refused")
+}
+
+#[wasm_bindgen_test]
+async fn the_popup_for_custom_flows() {
+    let mut options = PopupOptions::default();
+    options.closable = true;
+    options.class_prefix = "shop".into();
+    let origin = page_origin();
+    let popup = ThreeDsPopup::open(&three_ds_url(), &options, &[&origin]).expect("open");
+    assert!(popup.is_open());
+    assert_eq!(popup.iframe().src(), three_ds_url());
+    let cancelled = Rc::new(std::cell::Cell::new(false));
+    let flag = cancelled.clone();
+    popup.on_cancel(move || flag.set(true));
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let close: web_sys::HtmlElement = document
+        .query_selector(".shop-close")
+        .ok()
+        .flatten()
+        .expect("close button")
+        .dyn_into()
+        .expect("button");
+    close.click();
+    assert!(cancelled.get() && !popup.is_open());
+    drop(popup);
+    assert!(document.query_selector(".shop-overlay").ok().flatten().is_none());
+}
