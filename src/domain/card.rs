@@ -74,6 +74,10 @@ fn text_of(v: Option<FieldValue<'_>>) -> &str {
 }
 
 /// Which field an error is about.
+///
+/// ```
+/// assert_eq!(midtrans_card::domain::Field::Expiry.name(), "card_exp");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     /// `card_number`.
@@ -95,7 +99,20 @@ impl Field {
     }
 }
 
-/// One field error.
+/// One field error: the field, its reason code, and a message for the customer.
+///
+/// ```
+/// use midtrans_card::domain::{validate_card, CardInput, CardOptions, ExpiryOptions, Field, Locale, NumberOptions, YearMonth};
+/// let opts = CardOptions {
+///     number: NumberOptions::default(),
+///     expiry: ExpiryOptions { today: YearMonth { year: 2026, month: 12 }, max_years_ahead: 19 },
+///     locale: Locale::Id,
+/// };
+/// let card = CardInput::from_text(Some("4811 1111 1111 1115"), Some("12"), Some("2030"), Some("123"), None);
+/// let v = validate_card(&card, &opts);
+/// assert_eq!((v.errors[0].field, v.errors[0].code), (Field::Number, "luhn"));
+/// assert_eq!(v.errors[0].message, "Nomor kartu Anda tidak valid. Periksa kembali.");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldError {
     /// The field.

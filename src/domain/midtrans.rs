@@ -155,6 +155,13 @@ impl Transaction {
 }
 
 /// What the page learned: never final (the backend confirms), but what to show.
+///
+/// ```
+/// use midtrans_card::domain::{authentication_result, Outcome, Transaction};
+/// let t = Transaction::from_fields("201", "capture", "challenge", "", "05");
+/// assert_eq!(authentication_result(&t), Ok(Outcome::Challenge));
+/// assert_eq!(Outcome::Challenge.as_str(), "challenge");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// Captured, settled or authorised.

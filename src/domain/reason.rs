@@ -52,6 +52,12 @@ pub enum CvvReason {
 }
 
 /// Language of human-readable messages.
+///
+/// ```
+/// use midtrans_card::domain::Locale;
+/// assert_eq!(Locale::from_tag("id-ID"), Locale::Id);
+/// assert_eq!(Locale::from_tag("en-GB"), Locale::En);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Locale {
     /// English.

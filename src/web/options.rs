@@ -225,6 +225,11 @@ impl Default for AuthenticateOptions {
 }
 
 /// `fetch` credentials for the merchant backend call.
+///
+/// ```
+/// let mut o = midtrans_card::PayOptions::new("https://api.shop.example/charge");
+/// o.credentials = midtrans_card::Credentials::Include; // a backend on another origin, with cookies
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Credentials {
     /// Never send cookies.
