@@ -33,10 +33,29 @@ export function install_library(src) {
   for (const name of ['getCardToken', 'registerCard', 'authenticate']) {
     const orig = lib['__orig_' + name] || lib[name];
     lib['__orig_' + name] = orig;
-    lib[name] = function (a, b) { window.__calls++; return orig.call(lib, a, b); };
+    lib[name] = function (a, b) { window.__calls++; window.__lastArg = a; window.__lastKeys = Object.keys(a); return orig.call(lib, a, b); };
   }
 }
 export function library_calls() { return window.__calls; }
+export function last_keys() { return window.__lastKeys.join(','); }
+export function last_arg_field(k) { return String(window.__lastArg[k]); }
+export function late_token_answer() {
+  window.MidtransNew3ds.callback({ status_code: '200', status_message: 'Credit card token is created as Token ID.', token_id: '48111111-1114-late' });
+}
+export function post_3ds_nested(json) {
+  const frame = document.querySelector('iframe');
+  const child = frame.contentDocument.createElement('iframe');
+  frame.contentDocument.body.appendChild(child);
+  window.dispatchEvent(new MessageEvent('message', { data: JSON.parse(json), origin: 'https://api.sandbox.midtrans.com', source: child.contentWindow }));
+}
+export function page_listener_hears(json) {
+  let heard = false;
+  const f = () => { heard = true; };
+  window.addEventListener('message', f);
+  window.dispatchEvent(new MessageEvent('message', { data: JSON.parse(json), origin: 'https://api.sandbox.midtrans.com', source: window }));
+  window.removeEventListener('message', f);
+  return heard;
+}
 export function break_library(name) { window.MidtransNew3ds[name] = () => { throw new TypeError('broken'); }; }
 export function page_origin() { return location.origin; }
 export function jsonp(json) {
@@ -46,20 +65,31 @@ export function post_3ds(json) {
   const frame = document.querySelector('iframe');
   window.dispatchEvent(new MessageEvent('message', { data: JSON.parse(json), origin: 'https://api.sandbox.midtrans.com', source: frame.contentWindow }));
 }
+export function post_3ds_from_origin(json, origin) {
+  const frame = document.querySelector('iframe');
+  window.dispatchEvent(new MessageEvent('message', { data: JSON.parse(json), origin, source: frame.contentWindow }));
+}
 export function popup_nodes() { return document.querySelectorAll('iframe, [role=dialog], .mc3ds-overlay').length; }
 export function sheets() { return document.adoptedStyleSheets.length; }
 export function click_close() { document.querySelector('.mc3ds-close').click(); }
 export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 export function stub_fetch(answers) {
   window.__bodies = [];
+  window.__keys = [];
   window.__realFetch = window.__realFetch || window.fetch;
   window.fetch = async (req) => {
     window.__bodies.push(await req.text());
+    window.__keys.push(req.headers.get('idempotency-key'));
     const a = JSON.parse(answers.shift());
+    if (a.never) {
+      await new Promise((_, reject) => req.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    }
+    if (a.delay) await new Promise((r) => setTimeout(r, a.delay));
     return new Response(typeof a.body === 'string' ? a.body : JSON.stringify(a.body), { status: a.status });
   };
 }
 export function sent_bodies() { return window.__bodies; }
+export function sent_keys() { return window.__keys; }
 export function restore_fetch() { if (window.__realFetch) window.fetch = window.__realFetch; }
 export function refuse_append() {
   const orig = Node.prototype.appendChild;
@@ -73,6 +103,13 @@ export function refuse_append() {
 extern "C" {
     fn install_library(src: &str);
     fn library_calls() -> u32;
+    fn last_keys() -> String;
+    fn last_arg_field(k: &str) -> String;
+    fn late_token_answer();
+    fn post_3ds_nested(json: &str);
+    fn page_listener_hears(json: &str) -> bool;
+    fn post_3ds_from_origin(json: &str, origin: &str);
+    fn sent_keys() -> Array;
     fn break_library(name: &str);
     fn page_origin() -> String;
     fn jsonp(json: &str) -> String;
@@ -447,4 +484,190 @@ async fn the_popup_for_custom_flows() {
     assert!(cancelled.get() && !popup.is_open());
     drop(popup);
     assert!(document.query_selector(".shop-overlay").ok().flatten().is_none());
+}
+
+/// Spawns `f` and returns a slot its result lands in.
+fn spawn<T: 'static>(f: impl std::future::Future<Output = T> + 'static) -> Rc<RefCell<Option<T>>> {
+    let out: Rc<RefCell<Option<T>>> = Rc::default();
+    let slot = out.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let v = f.await;
+        *slot.borrow_mut() = Some(v);
+    });
+    out
+}
+
+/// Waits up to `ms` for the slot to fill.
+async fn settled<T>(slot: &Rc<RefCell<Option<T>>>, ms: u32) -> Option<T> {
+    for _ in 0..(ms / 10).max(1) {
+        if slot.borrow().is_some() {
+            break;
+        }
+        wait(10).await;
+    }
+    slot.borrow_mut().take()
+}
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+#[wasm_bindgen_test]
+async fn a_token_request_answered_with_an_http_error_fails_at_once() {
+    install_library(LIBRARY);
+    let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
+    o.api_base_url = Some([page_origin().as_str(), "/no-such-token-api"].concat());
+    let mc = MidtransCard::load(o).await.expect("load");
+    let start = now_ms();
+    let e = mc.get_card_token(&card()).await.expect_err("404");
+    assert_eq!(e.code(), ErrorCode::TokenFailed);
+    assert!(now_ms() - start < 5_000.0, "settled in {} ms, not at the 30 s timeout", now_ms() - start);
+}
+
+#[wasm_bindgen_test]
+async fn register_sends_no_cvv_and_the_library_keeps_no_card_data() {
+    let reg = r#"{"status_code":"200","saved_token_id":"48111111sHfSakAvHvFQFEjTivUV1114","masked_card":"48111111-1114"}"#;
+    let mc = client(reg).await;
+    let r =
+        mc.register_card(&Card::without_cvv("4811 1111 1111 1114", "12", "2030")).await.expect("register");
+    assert_eq!(r.saved_token_id, "48111111sHfSakAvHvFQFEjTivUV1114");
+    assert_eq!(last_keys(), "card_number,card_exp_month,card_exp_year", "no card_cvv");
+    // A CVV given to register is not sent either.
+    mc.register_card(&card()).await.expect("register with a cvv");
+    assert!(!last_keys().contains("card_cvv"));
+    // The object the library keeps until its next call holds no card data any more.
+    assert_eq!(last_arg_field("card_number"), "");
+    let t = client(TOKEN_OK).await;
+    t.get_card_token(&card()).await.expect("token");
+    assert_eq!((last_arg_field("card_number"), last_arg_field("card_cvv")), (String::new(), String::new()));
+}
+
+#[wasm_bindgen_test]
+async fn a_second_popup_cancels_the_first_call_at_once() {
+    let mc = client("").await;
+    let url = three_ds_url();
+    let slot =
+        spawn(async move { mc.authenticate(&url, AuthenticateOptions::default()).await.map(|t| t.outcome) });
+    wait(30).await;
+    let other =
+        ThreeDsPopup::open(&three_ds_url(), &PopupOptions::default(), &[&page_origin()]).expect("open");
+    let r = settled(&slot, 500).await.expect("the first call settled at once");
+    assert_eq!(r.expect_err("cancelled").code(), ErrorCode::Cancelled);
+    assert!(other.is_open());
+    drop(other);
+    assert_clean("forced close");
+}
+
+#[wasm_bindgen_test]
+async fn results_that_are_not_this_calls_are_ignored() {
+    let ok = r#"{"status_code":"200","status_message":"Success","transaction_status":"capture","fraud_status":"accept"}"#;
+    let deny = r#"{"status_code":"202","status_message":"Card is not authenticated.","transaction_status":"deny","eci":"07"}"#;
+    let mc = client("").await;
+    let url = three_ds_url();
+    let slot =
+        spawn(async move { mc.authenticate(&url, AuthenticateOptions::default()).await.map(|t| t.outcome) });
+    wait(30).await;
+    // A late token answer reaches the library's one callback slot: not a 3DS result.
+    late_token_answer();
+    // The right frame, but an origin that is not Midtrans's.
+    post_3ds_from_origin(deny, "https://evil.example");
+    wait(30).await;
+    assert!(slot.borrow().is_none(), "still waiting");
+    assert_eq!(popup_nodes(), 3, "the 3DS page stays open");
+    // The genuine result, posted by Midtrans's callback page from inside a nested (issuer) frame.
+    post_3ds_nested(ok);
+    let r = settled(&slot, 1_000).await.expect("settled");
+    assert_eq!(r.expect("success"), Outcome::Success);
+    assert_clean("bound results");
+}
+
+#[wasm_bindgen_test]
+async fn with_no_call_in_flight_the_page_gets_its_messages() {
+    let _mc = client("").await;
+    let msg = r#"{"status_code":"200","status_message":"a Snap widget's own message"}"#;
+    assert!(page_listener_hears(msg), "the guard stays out of the way when idle");
+}
+
+fn redirect_answer(order: &str) -> String {
+    [
+        r#"{"status":200,"body":{"status_code":"201","transaction_status":"pending","order_id":""#,
+        order,
+        r#"","transaction_id":"tx-1","redirect_url":""#,
+        &three_ds_url(),
+        r#""}}"#,
+    ]
+    .concat()
+}
+
+async fn wait_for_popup() {
+    for _ in 0..100 {
+        if popup_nodes() == 3 {
+            return;
+        }
+        wait(10).await;
+    }
+    panic!("no popup");
+}
+
+#[wasm_bindgen_test]
+async fn pay_is_one_call_and_its_failures_carry_the_charge() {
+    let mc = client(TOKEN_OK).await;
+    // The backend takes its time: the call stays busy while the charge is in flight.
+    let slow = redirect_answer("o-42").replacen("{", r#"{"delay":300,"#, 1);
+    stub_fetch(&answers(&[&slow]));
+    let mut options = PayOptions::new("/api/charge");
+    options.authenticate.popup.closable = true;
+    let slot = {
+        let mc = mc.clone();
+        spawn(async move { mc.pay(&card(), options).await.map(|t| t.outcome) })
+    };
+    for _ in 0..100 {
+        if sent_bodies().length() == 1 {
+            break;
+        }
+        wait(5).await;
+    }
+    assert_eq!(popup_nodes(), 0, "the charge is still in flight");
+    assert_eq!(mc.get_card_token(&card()).await.expect_err("busy during the charge").code(), ErrorCode::Busy);
+    wait_for_popup().await;
+    // And during 3DS: nothing else can take the library's slot.
+    assert_eq!(mc.get_card_token(&card()).await.expect_err("busy").code(), ErrorCode::Busy);
+    // A result for another order is not this payment's.
+    post_3ds(
+        r#"{"status_code":"200","status_message":"Success","transaction_status":"capture","fraud_status":"accept","order_id":"o-other"}"#,
+    );
+    wait(30).await;
+    assert!(slot.borrow().is_none(), "a result naming another order is ignored");
+    click_close();
+    let e = settled(&slot, 1_000).await.expect("settled").expect_err("cancelled");
+    restore_fetch();
+    assert_eq!(e.code(), ErrorCode::Cancelled);
+    let charge = e.charge().expect("the charge, to reconcile");
+    assert_eq!(
+        (charge["order_id"].as_str(), charge["transaction_id"].as_str()),
+        (Some("o-42"), Some("tx-1"))
+    );
+    // Free again.
+    client(TOKEN_OK).await.get_card_token(&card()).await.expect("free");
+}
+
+#[wasm_bindgen_test]
+async fn pay_gives_up_on_a_silent_backend_and_keys_each_attempt() {
+    let mc = client(TOKEN_OK).await;
+    stub_fetch(&answers(&[r#"{"never":true}"#]));
+    let mut options = PayOptions::new("/api/charge");
+    options.charge_timeout = Duration::from_millis(200);
+    let start = now_ms();
+    let e = mc.pay(&card(), options).await.expect_err("timeout");
+    assert_eq!(e.code(), ErrorCode::Timeout);
+    assert!(now_ms() - start < 3_000.0, "gave up after {} ms", now_ms() - start);
+    let ok = r#"{"status":200,"body":{"status_code":"200","transaction_status":"capture","fraud_status":"accept"}}"#;
+    stub_fetch(&answers(&[ok, ok]));
+    mc.pay(&card(), PayOptions::new("/api/charge")).await.expect("first");
+    mc.pay(&card(), PayOptions::new("/api/charge")).await.expect("second");
+    let keys: Vec<String> = sent_keys().iter().filter_map(|k| k.as_string()).collect();
+    restore_fetch();
+    assert_eq!(keys.len(), 2);
+    assert!(keys[0].len() >= 16 && keys[0].len() <= 46, "{keys:?}");
+    assert_ne!(keys[0], keys[1], "one key per attempt");
 }

@@ -412,11 +412,17 @@ function explain(err) {
       return [err.code, title, `${DECLINED} ${detail}`.trim()];
     }
     case 'cancelled':
-      return [err.code, 'Payment cancelled.', 'You closed the verification window. Your card was not charged.'];
+      return [err.code, 'Payment cancelled.', err.confirmed === false
+        ? 'You closed the verification window. We could not confirm the payment\'s status: check your order before paying again.'
+        : 'You closed the verification window. Your card was not charged.'];
     case 'authentication_expired':
-      return [err.code, 'The verification page expired.', 'Please pay again; your card was not charged.'];
+      return [err.code, 'The verification page expired.', err.confirmed === false
+        ? 'We could not confirm the payment\'s status: check your order before paying again.'
+        : 'Please pay again; your card was not charged.'];
     case 'timeout':
-      return [err.code, 'The payment is taking too long.', 'Please try again in a moment.'];
+      return [err.code, 'The payment is taking too long.', err.confirmed === true
+        ? 'Your card was not charged. Please try again in a moment.'
+        : 'We could not confirm whether the payment went through: check your order before paying again.'];
     case 'token_failed':
       return [err.code, 'Midtrans could not accept these card details.', detail || 'Check your card details and try again.'];
     case 'charge_failed':
@@ -527,10 +533,15 @@ async function onSubmit(event) {
       });
     }
   } catch (err) {
-    const [code, title, detail] = explain(err);
-    if (code === 'invalid_card' && Array.isArray(err.errors)) showAllErrors(err.errors);
-    showError(code, title, detail);
-    announce(title);
+    const paid = await reconcile(err);
+    if (paid) {
+      tx = paid;
+    } else {
+      const [code, title, detail] = explain(err);
+      if (code === 'invalid_card' && Array.isArray(err.errors)) showAllErrors(err.errors);
+      showError(code, title, detail);
+      announce(title);
+    }
   } finally {
     // Navigating to the bank's page: stay busy (and block a second Pay) until the page is gone.
     if (!leaving) {
@@ -565,6 +576,31 @@ async function onSubmit(event) {
   announce(`${RESULT_TITLE[tx.outcome] || 'Payment submitted'}. Checking with the store…`);
   if (tx.order_id) await pollVerifiedStatus(tx.order_id, showVerified);
   else showVerified(null, true);
+}
+
+/**
+ * After `pay()` gave up once the charge existed (the customer closed the 3DS window, a wait ran
+ * out), the payment may still have gone through: ask our backend (which asks Midtrans) before
+ * telling the customer anything. Resolves the transaction when it was in fact paid; otherwise
+ * rewrites `err.confirmed`, which `explain` reads: whether "not charged" is known.
+ */
+async function reconcile(err) {
+  if (!err || !['cancelled', 'timeout', 'authentication_expired', 'network_error'].includes(err.code)) return null;
+  const orderId = err.charge && typeof err.charge.order_id === 'string' ? err.charge.order_id : null;
+  err.confirmed = false;
+  if (!orderId) return null;
+  try {
+    const r = await fetch(`/api/orders/${encodeURIComponent(orderId)}`, { headers: { accept: 'application/json' } });
+    if (!r.ok) return null;
+    const order = await r.json();
+    if (order.transaction_status === 'capture' || order.transaction_status === 'settlement') {
+      return { ...err.charge, ...order, outcome: order.fraud_status === 'challenge' ? 'challenge' : 'success' };
+    }
+    err.confirmed = true;
+  } catch {
+    // Could not ask: say so rather than guess.
+  }
+  return null;
 }
 
 /** Back from the bank's page through the back/forward cache: the page must not stay busy. */

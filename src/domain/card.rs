@@ -155,6 +155,29 @@ pub fn is_two_click(card: &CardInput<'_>) -> bool {
 
 /// Validates every field and lists every error.
 pub fn validate_card(card: &CardInput<'_>, opts: &CardOptions) -> CardVerdict {
+    check(card, opts, true)
+}
+
+/// Validates a card for registration (`registerCard`): the number and the expiry only. Midtrans's
+/// card registration takes no CVV, so a CVV given is neither checked nor sent, and a saved token
+/// cannot be registered again.
+///
+/// ```
+/// use midtrans_card::domain::{card::validate_registration, CardInput, CardOptions, ExpiryOptions, Locale, NumberOptions, YearMonth};
+/// let opts = CardOptions {
+///     number: NumberOptions::default(),
+///     expiry: ExpiryOptions { today: YearMonth { year: 2026, month: 12 }, max_years_ahead: 19 },
+///     locale: Locale::En,
+/// };
+/// let card = CardInput::from_text(Some("4811 1111 1111 1114"), Some("12"), Some("2030"), None, None);
+/// assert!(validate_registration(&card, &opts).is_valid);
+/// ```
+pub fn validate_registration(card: &CardInput<'_>, opts: &CardOptions) -> CardVerdict {
+    let card = CardInput { token_id: None, cvv: None, ..*card };
+    check(&card, opts, false)
+}
+
+fn check(card: &CardInput<'_>, opts: &CardOptions, with_cvv: bool) -> CardVerdict {
     let mut errors = Vec::new();
     let mut expiry = None;
     let brand;
@@ -186,10 +209,19 @@ pub fn validate_card(card: &CardInput<'_>, opts: &CardOptions) -> CardVerdict {
         Some(FieldValue::NotText) => CvvVerdict::NOT_TEXT,
         v => validate_cvv(text_of(v), brand),
     };
-    if let Some(r) = c.reason {
+    if let (true, Some(r)) = (with_cvv, c.reason) {
         errors.push(FieldError { field: Field::Cvv, code: r.code(), message: r.message(opts.locale) });
     }
     CardVerdict { is_valid: errors.is_empty(), brand, errors, expiry }
+}
+
+/// The fields to hand `registerCard` for a card that passed [`validate_registration`]: number,
+/// month and year, normalised as in [`token_fields`]; never a CVV.
+pub fn registration_fields(card: &CardInput<'_>, verdict: &CardVerdict) -> Vec<(&'static str, String)> {
+    let card = CardInput { token_id: None, cvv: None, ..*card };
+    let mut fields = token_fields(&card, verdict);
+    fields.retain(|(k, _)| *k != "card_cvv");
+    fields
 }
 
 /// The fields to hand `MidtransNew3ds` for a card that passed [`validate_card`], normalised the

@@ -301,18 +301,76 @@ fn check_redirect_url(url: &[u8], extra_origins: &[&str]) -> Option<bool> {
     }))
 }
 
-/// Whether a token answer belongs to the card that was sent: Midtrans's `token_id` starts with
-/// the card's first 6 or 8 digits, a dash, and its last 4 (`48111111-1114-<uuid>`). A late answer
-/// to an earlier, timed-out call (the library has one shared callback slot) fails this check.
-/// Token formats this does not recognise are accepted.
-pub fn token_matches_card(token_id: &str, card_digits: &str) -> bool {
-    let mut parts = token_id.splitn(3, '-');
-    let (Some(bin), Some(last4), Some(_)) = (parts.next(), parts.next(), parts.next()) else { return true };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !(digits(bin) && digits(last4) && (bin.len() == 6 || bin.len() == 8) && last4.len() == 4) {
-        return true;
+/// What may be kept of a card number, as PCI DSS allows it to be displayed: the first 6 and last
+/// 4 digits of a number under 16 digits, the first 8 and last 4 from 16 digits up (Midtrans's
+/// own `masked_card` shape). Used to tell whether a token answer belongs to the card that was
+/// sent; the number itself is not kept.
+///
+/// ```
+/// use midtrans_card::domain::Truncated;
+/// let t = Truncated::of("4811111111111114").unwrap();
+/// assert_eq!((t.bin(), t.last4()), ("48111111", "1114"));
+/// let maestro = Truncated::of("501800000009").unwrap(); // 12 digits: 6 + 4, never all 12
+/// assert_eq!((maestro.bin(), maestro.last4()), ("501800", "0009"));
+/// assert!(Truncated::of("4811111111").is_none()); // shorter than any card number
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Truncated {
+    digits: [u8; 12],
+    bin_len: u8,
+}
+
+impl Truncated {
+    /// The truncation of a digits-only card number (`None` under 12 digits, shorter than any
+    /// card number, or for non-digits).
+    pub fn of(number: &str) -> Option<Truncated> {
+        let n = number.as_bytes();
+        if n.len() < 12 || !n.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let bin_len = if n.len() >= 16 { 8 } else { 6 };
+        let mut digits = [0u8; 12];
+        let (head, tail) = (n.get(..bin_len)?, n.get(n.len() - 4..)?);
+        for (d, s) in digits.iter_mut().zip(head.iter().chain(tail)) {
+            *d = *s;
+        }
+        Some(Truncated { digits, bin_len: bin_len as u8 })
     }
-    card_digits.len() >= 12 && card_digits.starts_with(bin) && card_digits.ends_with(last4)
+
+    /// The first 6 or 8 digits.
+    pub fn bin(&self) -> &str {
+        core::str::from_utf8(self.digits.get(..usize::from(self.bin_len)).unwrap_or(&[])).unwrap_or("")
+    }
+
+    /// The last 4 digits.
+    pub fn last4(&self) -> &str {
+        let start = usize::from(self.bin_len);
+        core::str::from_utf8(self.digits.get(start..start + 4).unwrap_or(&[])).unwrap_or("")
+    }
+
+    /// Whether a token answer belongs to this card: Midtrans's `token_id` starts with the card's
+    /// first 6 or 8 digits, a dash, and its last 4 (`48111111-1114-<uuid>`); the digits both
+    /// sides know are compared. A late answer to an earlier, timed-out call (the library has one
+    /// shared callback slot) fails this check. Token formats this does not recognise are
+    /// accepted.
+    pub fn matches_token(&self, token_id: &str) -> bool {
+        let mut parts = token_id.splitn(3, '-');
+        let (Some(bin), Some(last4), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
+            return true;
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(bin) && digits(last4) && (bin.len() == 6 || bin.len() == 8) && last4.len() == 4) {
+            return true;
+        }
+        let known = bin.len().min(usize::from(self.bin_len));
+        bin.get(..known) == self.bin().get(..known) && last4 == self.last4()
+    }
+}
+
+impl core::fmt::Debug for Truncated {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}...{}", self.bin(), self.last4())
+    }
 }
 
 #[cfg(test)]
@@ -396,13 +454,32 @@ mod tests {
 
     #[test]
     fn token_integrity() {
-        let card = "4811111111111114";
-        assert!(token_matches_card("48111111-1114-80d5df78-be87-41e0-b4e2-1a0f4e2ea6ae", card));
-        assert!(token_matches_card("481111-1114-80d5df78-be87", card));
-        assert!(!token_matches_card("52111111-1117-80d5df78-be87", card));
-        assert!(!token_matches_card("48111111-9999-80d5df78", card));
-        assert!(token_matches_card("opaque-token", card));
-        assert!(token_matches_card("48111111sHfSakAvHvFQFEjTivUV1114", card));
+        let card = Truncated::of("4811111111111114").expect("card");
+        assert!(card.matches_token("48111111-1114-80d5df78-be87-41e0-b4e2-1a0f4e2ea6ae"));
+        assert!(card.matches_token("481111-1114-80d5df78-be87"));
+        assert!(!card.matches_token("52111111-1117-80d5df78-be87"));
+        assert!(!card.matches_token("48111111-9999-80d5df78"));
+        assert!(!card.matches_token("48111112-1114-80d5df78"), "all 8 known digits compared");
+        assert!(card.matches_token("opaque-token"));
+        assert!(card.matches_token("48111111sHfSakAvHvFQFEjTivUV1114"));
+        // Under 16 digits only 6 + 4 are kept (PCI), so an 8-digit BIN is compared on 6.
+        let amex = Truncated::of("370192169722458").expect("amex");
+        assert_eq!((amex.bin(), amex.last4()), ("370192", "2458"));
+        assert!(amex.matches_token("37019216-2458-uuid"));
+        assert!(!amex.matches_token("37019316-2458-uuid"));
+    }
+
+    #[test]
+    fn truncation_never_keeps_more_than_pci_allows() {
+        for len in 12..=19usize {
+            let number: String = (0..len).map(|i| char::from(b'0' + (i % 10) as u8)).collect();
+            let t = Truncated::of(&number).expect("digits");
+            let kept = t.bin().len() + t.last4().len();
+            assert_eq!(kept, if len >= 16 { 12 } else { 10 }, "{len} digits");
+            assert!(kept < len, "{len} digits: the whole number kept");
+            assert!(!format!("{t:?}").contains(&number));
+        }
+        assert!(Truncated::of("4811x11111111114").is_none());
     }
 
     #[test]

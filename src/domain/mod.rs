@@ -24,8 +24,7 @@ pub use expiry::{
 };
 pub use format::{format_card_input, format_card_number};
 pub use midtrans::{
-    authentication_result, charge_step, is_allowed_redirect_url, token_matches_card, ChargeStep, Outcome,
-    Transaction,
+    authentication_result, charge_step, is_allowed_redirect_url, ChargeStep, Outcome, Transaction, Truncated,
 };
 pub use number::{validate_number, NumberOptions, NumberVerdict};
 pub use reason::{CvvReason, ExpiryReason, Locale, NumberReason};

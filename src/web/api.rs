@@ -332,8 +332,9 @@ pub fn detect_brand(value: JsValue) -> JsValue {
 
 /// `formatCardNumber(value)`: `"4811111111111114"` -> `"4811 1111 1111 1114"`.
 #[wasm_bindgen(js_name = formatCardNumber, skip_typescript)]
-pub fn format_card_number(value: JsValue) -> String {
-    domain::format_card_number(&text(&value).unwrap_or_default())
+pub fn format_card_number(value: JsValue) -> JsValue {
+    // A JsValue, not a String: no multi-value return shim for one string.
+    JsValue::from_str(&domain::format_card_number(&text(&value).unwrap_or_default()))
 }
 
 /// `formatCardInput(value, caret)`: as-you-type formatting that keeps the caret by its digit.
@@ -389,6 +390,9 @@ mod flow {
         }
         if let Some(r) = e.raw_response() {
             set(&details, "response", &r.to_js());
+        }
+        if let Some(c) = e.raw_charge() {
+            set(&details, "charge", &c.to_js());
         }
         if let Some(h) = e.http_status() {
             set(&details, "httpStatus", &JsValue::from_f64(f64::from(h)));
@@ -479,6 +483,9 @@ mod flow {
             _ => Credentials::SameOrigin,
         };
         o.token = token_options(options);
+        if let Some(ms) = get_f64(options, "chargeTimeoutMs").filter(|ms| *ms >= 0.0) {
+            o.charge_timeout = Duration::from_millis(ms.min(f64::from(i32::MAX)) as u64);
+        }
         o.authenticate.popup = popup_options(&get(options, "popup"));
         o
     }
@@ -510,8 +517,8 @@ mod flow {
 
         /// `'sandbox'` or `'production'`.
         #[wasm_bindgen(getter)]
-        pub fn environment(&self) -> String {
-            self.inner.environment().as_str().into()
+        pub fn environment(&self) -> JsValue {
+            JsValue::from_str(self.inner.environment().as_str())
         }
 
         /// `getCardToken(card, options?)`.

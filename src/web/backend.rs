@@ -1,4 +1,5 @@
-//! The call to the merchant's backend: POST JSON, read JSON (or text).
+//! The call to the merchant's backend: POST JSON, read JSON (or text), within a timeout, with an
+//! `Idempotency-Key` per attempt.
 //!
 //! Two transports for the same request, measured in BENCHMARKS.md: gloo-net for a Rust app (no
 //! `js` feature; such apps usually link it anyway), and web-sys `fetch` directly for the npm
@@ -6,11 +7,12 @@
 //! for.
 
 use wasm_bindgen::JsValue;
-use web_sys::RequestCredentials;
+use web_sys::{AbortController, AbortSignal, RequestCredentials};
 
 use super::error::Error;
 use super::options::Credentials;
 use super::raw::Raw;
+use super::timer::Timeout;
 use crate::domain::ErrorCode;
 
 /// The backend's answer: HTTP status and the body, parsed as JSON when it is JSON.
@@ -21,34 +23,67 @@ pub(crate) struct Answer {
     pub(crate) body: Raw,
 }
 
+/// What to send.
+pub(crate) struct Request<'a> {
+    /// The charge endpoint.
+    pub(crate) url: &'a str,
+    /// The JSON body (an object).
+    pub(crate) body: &'a js_sys::Object,
+    /// The merchant's extra headers.
+    pub(crate) headers: &'a [(String, String)],
+    /// `fetch` credentials.
+    pub(crate) credentials: Credentials,
+    /// How long to wait for the answer.
+    pub(crate) timeout_ms: u32,
+}
+
 fn network(_: impl Sized) -> Error {
     Error::new(ErrorCode::NetworkError)
 }
 
-/// POSTs `body` (an object) as JSON to `url`. Failures to reach the backend (offline, CORS, DNS, a URL
-/// `fetch` refuses) give `network_error`; a header the browser refuses gives `invalid_options`.
-pub(crate) async fn post_json(
-    url: &str,
-    body: &js_sys::Object,
-    headers: &[(String, String)],
-    credentials: Credentials,
-) -> Result<Answer, Error> {
+/// A fresh key for one charge attempt (a random UUID): the backend forwards it to Midtrans's
+/// charge as `Idempotency-Key`, so a retried request cannot charge twice. `None` without Web
+/// Crypto (a page that is not a secure context: payment pages are https).
+fn idempotency_key() -> Option<String> {
+    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid())
+}
+
+/// POSTs the body as JSON. Failures to reach the backend (offline, CORS, DNS, a URL `fetch`
+/// refuses) give `network_error`; no answer within the timeout gives `timeout` (the request is
+/// aborted); a header the browser refuses gives `invalid_options`.
+pub(crate) async fn post_json(request: &Request<'_>) -> Result<Answer, Error> {
     // Built by hand: gloo-net's own `header()` throws on a name the browser refuses.
-    let raw = web_sys::Headers::new().map_err(network)?;
-    raw.set("Content-Type", "application/json").map_err(network)?;
-    raw.set("Accept", "application/json").map_err(network)?;
-    for (k, v) in headers {
-        raw.set(k, v).map_err(|_| {
+    let headers = web_sys::Headers::new().map_err(network)?;
+    headers.set("Content-Type", "application/json").map_err(network)?;
+    headers.set("Accept", "application/json").map_err(network)?;
+    if !request.headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("idempotency-key")) {
+        if let Some(key) = idempotency_key() {
+            headers.set("Idempotency-Key", &key).map_err(network)?;
+        }
+    }
+    for (k, v) in request.headers {
+        headers.set(k, v).map_err(|_| {
             Error::new(ErrorCode::InvalidOptions).with_message("A header name or value the browser refuses.")
         })?;
     }
-    let json = js_sys::JSON::stringify(body).map_err(network)?;
-    let credentials = match credentials {
+    let json = js_sys::JSON::stringify(request.body).map_err(network)?;
+    let credentials = match request.credentials {
         Credentials::Omit => RequestCredentials::Omit,
         Credentials::SameOrigin => RequestCredentials::SameOrigin,
         Credentials::Include => RequestCredentials::Include,
     };
-    let (status, text) = send(url, raw, credentials, json.into()).await?;
+    let controller = AbortController::new().map_err(network)?;
+    let signal = controller.signal();
+    let timer = Timeout::new(request.timeout_ms, move || controller.abort());
+    let sent = send(request.url, headers, credentials, json.into(), &signal).await;
+    drop(timer);
+    let (status, text) = sent.map_err(|e| {
+        if signal.aborted() {
+            Error::new(ErrorCode::Timeout).with_message("Your backend did not answer the charge in time.")
+        } else {
+            e
+        }
+    })?;
     let body = if text.trim().is_empty() {
         JsValue::NULL
     } else {
@@ -64,11 +99,13 @@ async fn send(
     headers: web_sys::Headers,
     credentials: RequestCredentials,
     body: JsValue,
+    signal: &AbortSignal,
 ) -> Result<(u16, String), Error> {
     use gloo_net::http::{Headers, Request};
     let response = Request::post(url)
         .headers(Headers::from_raw(headers))
         .credentials(credentials)
+        .abort_signal(Some(signal))
         .body(body)
         .map_err(network)?
         .send()
@@ -85,6 +122,7 @@ async fn send(
     headers: web_sys::Headers,
     credentials: RequestCredentials,
     body: JsValue,
+    signal: &AbortSignal,
 ) -> Result<(u16, String), Error> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -94,6 +132,7 @@ async fn send(
     init.set_headers(&headers);
     init.set_credentials(credentials);
     init.set_body(&body);
+    init.set_signal(Some(signal));
     let req = Request::new_with_str_and_init(url, &init).map_err(network)?;
     let window = web_sys::window().ok_or_else(|| network(()))?;
     let response: Response =

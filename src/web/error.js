@@ -6,7 +6,7 @@ export class MidtransCardError extends Error {
     this.name = 'MidtransCardError';
     this.code = code;
     if (details) {
-      for (const key of ['errors', 'statusCode', 'validationMessages', 'response', 'httpStatus']) {
+      for (const key of ['errors', 'statusCode', 'validationMessages', 'response', 'httpStatus', 'charge']) {
         if (details[key] !== undefined) this[key] = details[key];
       }
     }

@@ -42,6 +42,7 @@ struct Inner {
     validation_messages: Vec<String>,
     http_status: Option<u16>,
     response: Option<Raw>,
+    charge: Option<Raw>,
 }
 
 impl Error {
@@ -62,6 +63,7 @@ impl Error {
             validation_messages: Vec::new(),
             http_status: None,
             response: None,
+            charge: None,
         }))
     }
 
@@ -137,6 +139,31 @@ impl Error {
         self.0.response.as_ref().map(Raw::to_json)
     }
 
+    /// `pay()`: the charge your backend created, when the call failed after it (3DS cancelled,
+    /// denied, expired, timed out...). Its `order_id` and `transaction_id` let you reconcile:
+    /// ask your backend for the order's status before telling the customer anything.
+    ///
+    /// ```
+    /// # use midtrans_card::{Error, ErrorCode};
+    /// assert!(Error::new(ErrorCode::Cancelled).charge().is_none());
+    /// ```
+    pub fn charge(&self) -> Option<Value> {
+        self.0.charge.as_ref().map(Raw::to_json)
+    }
+
+    /// The charge as received (for the JS adapter).
+    #[cfg(all(target_arch = "wasm32", feature = "js"))]
+    pub(crate) fn raw_charge(&self) -> Option<&Raw> {
+        self.0.charge.as_ref()
+    }
+
+    /// With the charge the backend created.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn with_charge(mut self, charge: Raw) -> Error {
+        self.0.charge = Some(charge);
+        self
+    }
+
     /// The response as received (the JS adapter hands it to JavaScript as it came).
     #[cfg(all(target_arch = "wasm32", feature = "js"))]
     pub(crate) fn raw_response(&self) -> Option<&Raw> {
@@ -191,6 +218,7 @@ impl PartialEq for Error {
             && self.0.validation_messages == other.0.validation_messages
             && self.0.http_status == other.0.http_status
             && self.response() == other.response()
+            && self.charge() == other.charge()
     }
 }
 

@@ -22,7 +22,12 @@ impl Listener {
         capture: bool,
         f: impl FnMut(Event) + 'static,
     ) -> Listener {
-        let closure = Closure::<dyn FnMut(Event)>::new(f);
+        Listener::boxed(target, kind, capture, Box::new(f))
+    }
+
+    /// One closure type for every listener: wasm-bindgen's glue for it is compiled once.
+    fn boxed(target: &EventTarget, kind: &'static str, capture: bool, f: Box<dyn FnMut(Event)>) -> Listener {
+        let closure = Closure::wrap(f);
         let opts = AddEventListenerOptions::new();
         opts.set_capture(capture);
         let _ = target.add_event_listener_with_callback_and_add_event_listener_options(

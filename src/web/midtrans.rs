@@ -8,6 +8,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use js_sys::Object;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlIFrameElement, MessageEvent};
 use zeroize::Zeroize;
@@ -28,7 +29,9 @@ use super::raw::Raw;
 use super::sys::Lib;
 use super::timer::Timeout;
 use super::types::{transaction_of, Card, RegisterResponse, TokenResponse, TransactionResult};
-use crate::domain::{self, CardOptions, ChargeStep, ErrorCode, ExpiryOptions, Locale, NumberOptions};
+use crate::domain::{
+    self, CardOptions, ChargeStep, ErrorCode, ExpiryOptions, Locale, NumberOptions, Truncated,
+};
 
 thread_local! {
     /// One call at a time across every client: the library's callback slot is global.
@@ -83,23 +86,48 @@ fn is_midtrans_message(data: &JsValue) -> bool {
     data.is_object() && get(data, "status_code").is_truthy() && get(data, "status_message").is_truthy()
 }
 
-/// A capture-phase `message` listener that stops Midtrans-shaped messages before the library's
-/// own listener sees them, unless they come from the 3DS iframe we are showing right now. The
-/// library's listener is never removed and dispatches to whatever call is current, so without
-/// this a late or forged 3DS result would settle a later getCardToken.
-fn message_guard() -> Option<Listener> {
+/// Whether `source` is the window of `frame` or of a frame nested inside it (issuers' pages load
+/// inside Midtrans's 3DS page). `parent` is readable across origins.
+fn from_frame(source: &JsValue, frame: &HtmlIFrameElement) -> bool {
+    let Some(target) = frame.content_window().map(JsValue::from) else { return false };
+    let mut w = source.clone();
+    for _ in 0..8 {
+        if w.is_undefined() || w.is_null() {
+            return false;
+        }
+        if Object::is(&w, &target) {
+            return true;
+        }
+        let parent = get(&w, "parent");
+        if Object::is(&parent, &w) {
+            return false;
+        }
+        w = parent;
+    }
+    false
+}
+
+/// A capture-phase `message` listener in front of the library's own. The library's listener is
+/// never removed and hands any Midtrans-shaped message to whatever call is current, so while a
+/// call is in flight this one stops every Midtrans-shaped message unless it comes from the 3DS
+/// frame being shown (or a frame inside it) and from an allowed origin. With no call in flight
+/// it does nothing: other code on the page gets its messages.
+fn message_guard(allowed_origins: Vec<String>) -> Option<Listener> {
     let window = web_sys::window()?;
-    Some(Listener::new(&window, "message", true, |ev| {
+    Some(Listener::new(&window, "message", true, move |ev| {
+        if !IN_FLIGHT.with(Cell::get) {
+            return;
+        }
         let Some(msg) = ev.dyn_ref::<MessageEvent>() else { return };
         if !is_midtrans_message(&msg.data()) {
             return;
         }
-        let source = msg.source().map(JsValue::from);
-        let from_active = ACTIVE_FRAME.with(|f| {
-            let frame_window = f.borrow().as_ref().and_then(|fr| fr.content_window()).map(JsValue::from);
-            matches!((&source, &frame_window), (Some(s), Some(w)) if js_sys::Object::is(s, w))
-        });
-        if !from_active {
+        let source = msg.source().map_or(JsValue::NULL, JsValue::from);
+        let from_shown =
+            ACTIVE_FRAME.with(|f| f.borrow().as_ref().is_some_and(|frame| from_frame(&source, frame)));
+        let allowed: Vec<&str> = allowed_origins.iter().map(String::as_str).collect();
+        let origin_ok = domain::is_allowed_redirect_url(&[msg.origin().as_str(), "/"].concat(), &allowed);
+        if !(from_shown && origin_ok) {
             ev.stop_immediate_propagation();
         }
     }))
@@ -111,6 +139,35 @@ fn request_tag(endpoint: &str) -> Option<web_sys::Element> {
     let head = web_sys::window()?.document()?.head()?;
     head.last_element_child()
         .filter(|el| el.get_attribute("src").is_some_and(|src| src.starts_with(endpoint)))
+}
+
+/// Whether a library answer is a transaction (a 3DS result), not a token answer: a late
+/// `getCardToken` answer lands in the same callback slot during `authenticate`.
+fn is_transaction(resp: &JsValue) -> bool {
+    let has = |k| !get(resp, k).is_undefined();
+    has("transaction_status") || !(has("token_id") || has("saved_token_id"))
+}
+
+/// The charge's `order_id` and `transaction_id`, which a 3DS result for it must not contradict.
+#[derive(Default)]
+struct ChargeIds {
+    order_id: Option<String>,
+    transaction_id: Option<String>,
+}
+
+impl ChargeIds {
+    fn of(charge: &Raw) -> ChargeIds {
+        ChargeIds { order_id: charge.text("order_id"), transaction_id: charge.text("transaction_id") }
+    }
+
+    /// False when the result names another order or transaction than the charge.
+    fn agree(&self, resp: &JsValue) -> bool {
+        let same = |mine: &Option<String>, key| match (mine, super::jsval::field_text(resp, key)) {
+            (Some(a), Some(b)) => *a == b,
+            _ => true,
+        };
+        same(&self.order_id, "order_id") && same(&self.transaction_id, "transaction_id")
+    }
 }
 
 impl Client {
@@ -137,9 +194,9 @@ impl Client {
             environment,
             client_key,
             api_base,
+            _guard: message_guard(options.allowed_redirect_origins.clone()),
             allowed_origins: options.allowed_redirect_origins,
             locale: options.locale,
-            _guard: message_guard(),
         })
     }
 
@@ -161,6 +218,11 @@ impl Client {
         card: &Card,
         options: &TokenOptions,
     ) -> Result<TokenResponse, Error> {
+        let _busy = Busy::begin()?;
+        self.token_locked(card, options).await
+    }
+
+    async fn token_locked(&self, card: &Card, options: &TokenOptions) -> Result<TokenResponse, Error> {
         let answer = self.tokenize(card, options, false).await?;
         TokenResponse::from_raw(answer.clone())
             .map_err(|_| Error::new(ErrorCode::TokenFailed).with_response(answer))
@@ -171,17 +233,16 @@ impl Client {
         card: &Card,
         options: &TokenOptions,
     ) -> Result<RegisterResponse, Error> {
+        let _busy = Busy::begin()?;
         let answer = self.tokenize(card, options, true).await?;
         RegisterResponse::from_raw(answer.clone())
             .map_err(|_| Error::new(ErrorCode::TokenFailed).with_response(answer))
     }
 
-    /// `getCardToken` (`register == false`) or `registerCard`: Midtrans's success answer.
+    /// `getCardToken` (`register == false`) or `registerCard`: Midtrans's success answer. The
+    /// caller holds the [`Busy`] guard.
     async fn tokenize(&self, card: &Card, options: &TokenOptions, register: bool) -> Result<Raw, Error> {
-        let mut input = card.input();
-        if register {
-            input.token_id = None;
-        }
+        let input = card.input();
         let opts = CardOptions {
             number: NumberOptions {
                 supported: options.supported_brands,
@@ -193,22 +254,24 @@ impl Client {
             },
             locale: options.locale.unwrap_or(self.locale),
         };
-        let verdict = domain::validate_card(&input, &opts);
+        let verdict = if register {
+            domain::card::validate_registration(&input, &opts)
+        } else {
+            domain::validate_card(&input, &opts)
+        };
         if !verdict.is_valid {
             return Err(Error::new(ErrorCode::InvalidCard).with_field_errors(verdict.errors));
         }
-        let _busy = Busy::begin()?;
-        let mut fields = domain::card::token_fields(&input, &verdict);
+        let mut fields = if register {
+            domain::card::registration_fields(&input, &verdict)
+        } else {
+            domain::card::token_fields(&input, &verdict)
+        };
         if let Some(kki) = card.bank_one_time_token() {
             fields.push(("bank_one_time_token", kki.to_owned()));
         }
-        // Keep only what Midtrans itself shows of the card (first 8 and last 4 digits, as in
-        // `masked_card`) for checking late answers: the number itself is not retained.
-        let digits = fields
-            .iter()
-            .find(|(k, _)| *k == "card_number")
-            .and_then(|(_, v)| Some([v.get(..8)?, v.get(v.len().checked_sub(4)?..)?].concat()))
-            .unwrap_or_default();
+        // Keep only what PCI DSS lets a page display of the number, to check late answers.
+        let sent = fields.iter().find(|(k, _)| *k == "card_number").and_then(|(_, v)| Truncated::of(v));
         let payload = convert::payload(&fields);
         for (_, v) in &mut fields {
             v.zeroize();
@@ -224,12 +287,14 @@ impl Client {
         let callbacks = Callbacks::new(&tx, move |kind, resp| {
             // A success for another card is a late answer to an earlier, timed-out call.
             kind != Kind::Success
-                || digits.is_empty()
-                || get(resp, "token_id").as_string().is_none_or(|t| domain::token_matches_card(&t, &digits))
+                || get(resp, "token_id").as_string().is_none_or(|t| sent.is_none_or(|c| c.matches_token(&t)))
         });
-        let timer = Timeout::new(millis(options.timeout), move || {
-            tx.send(Settled::TimedOut);
-        });
+        let timer = {
+            let tx = tx.clone();
+            Timeout::new(millis(options.timeout), move || {
+                tx.send(Settled::TimedOut);
+            })
+        };
         let called = if register {
             self.lib.register_card(&payload, &callbacks.options)
         } else {
@@ -237,11 +302,26 @@ impl Client {
         };
         Client::keep(callbacks);
         let tag = request_tag(&endpoint);
+        // The library sets no error handler on its request: an HTTP error or a network failure
+        // (browsers run no script for either) would otherwise wait for the timeout.
+        let on_error = tag.as_ref().map(|tag| {
+            Listener::new(tag, "error", false, move |_| {
+                tx.send(Settled::Refused(Error::new(ErrorCode::TokenFailed).with_message(
+                    "The token request failed: Midtrans answered with an HTTP error, or the network failed.",
+                )));
+            })
+        });
         let settled = if called.is_ok() { Some(rx.await) } else { None };
-        drop(timer);
-        // The answer is in or no longer matters: the tag's URL (the card number) goes.
+        drop((timer, on_error));
+        // The answer is in or no longer matters: the tag's URL (the card number) goes, and so
+        // do the card fields of the object the library keeps until its next call.
         if let Some(tag) = tag {
             tag.remove();
+        }
+        for key in ["card_number", "card_cvv", "card_exp_month", "card_exp_year"] {
+            if !get(&payload, key).is_undefined() {
+                set(&payload, key, &JsValue::from_str(""));
+            }
         }
         let Some(settled) = settled else {
             let what = if register {
@@ -279,6 +359,17 @@ impl Client {
             return Err(Error::new(ErrorCode::InvalidRedirectUrl));
         }
         let _busy = Busy::begin()?;
+        self.authenticate_locked(url, options, ChargeIds::default()).await
+    }
+
+    /// The 3DS page in the popup until a result for this call comes. The caller holds the
+    /// [`Busy`] guard and has checked the URL.
+    async fn authenticate_locked(
+        &self,
+        url: &str,
+        options: AuthenticateOptions,
+        charge: ChargeIds,
+    ) -> Result<TransactionResult, Error> {
         let (tx, rx) = channel();
         let shown: Rc<RefCell<Option<Popup>>> = Rc::new(RefCell::new(None));
         let perform = {
@@ -302,7 +393,10 @@ impl Client {
                 }
             }
         };
-        let callbacks = Callbacks::new(&tx, |_, _| true).with_perform(perform);
+        // Only a transaction for this call settles it: not a late token answer, not a result
+        // naming another order.
+        let callbacks = Callbacks::new(&tx, move |_, resp| is_transaction(resp) && charge.agree(resp))
+            .with_perform(perform);
         let timer = Timeout::new(millis(options.timeout), move || {
             tx.send(Settled::TimedOut);
         });
@@ -344,7 +438,9 @@ impl Client {
             .map_err(|_| Error::new(ErrorCode::SdkError).with_message("MidtransNew3ds.redirect threw."))
     }
 
-    /// Token -> the merchant's charge -> 3DS when asked -> the result.
+    /// Token -> the merchant's charge -> 3DS when asked -> the result, as one call: the library
+    /// stays busy from the token to the 3DS result. Every rejection once the backend answered
+    /// with a charge carries it (`Error::charge`), so the merchant can reconcile.
     pub(crate) async fn pay(&self, card: &Card, options: PayOptions) -> Result<TransactionResult, Error> {
         if options.charge_url.is_empty() {
             return Err(bad_options("chargeUrl is required (your backend's charge endpoint)."));
@@ -352,14 +448,21 @@ impl Client {
         if options.invalid_body {
             return Err(bad_options("The charge body must be a JSON object."));
         }
-        let token = self.get_card_token(card, &options.token).await?;
+        let _busy = Busy::begin()?;
+        let token = self.token_locked(card, &options.token).await?;
         let body = js_sys::Object::new();
         set(&body, "token_id", &JsValue::from_str(&token.token_id));
         if let Some(extra) = options.body.map(|b| b.to_js()).filter(JsValue::is_object) {
             js_sys::Object::assign(&body, extra.unchecked_ref());
         }
-        let answer =
-            backend::post_json(&options.charge_url, &body, &options.headers, options.credentials).await?;
+        let request = backend::Request {
+            url: &options.charge_url,
+            body: &body,
+            headers: &options.headers,
+            credentials: options.credentials,
+            timeout_ms: millis(options.charge_timeout),
+        };
+        let answer = backend::post_json(&request).await?;
         let charge = answer.body;
         let has_status = charge.text("status_code").is_some_and(|s| !s.is_empty());
         if !(200..300).contains(&answer.status) {
@@ -375,9 +478,15 @@ impl Client {
                 .map_err(|_| Error::new(ErrorCode::ChargeFailed).with_body(charge)),
             ChargeStep::Authenticate => {
                 let url = charge.text("redirect_url").unwrap_or_default();
-                self.authenticate(&url, options.authenticate).await
+                if !domain::is_allowed_redirect_url(&url, &self.allowed()) {
+                    return Err(Error::new(ErrorCode::InvalidRedirectUrl).with_charge(charge));
+                }
+                let ids = ChargeIds::of(&charge);
+                self.authenticate_locked(&url, options.authenticate, ids)
+                    .await
+                    .map_err(|e| e.with_charge(charge))
             }
-            ChargeStep::Fail(code) => Err(Error::new(code).with_response(charge)),
+            ChargeStep::Fail(code) => Err(Error::new(code).with_response(charge.clone()).with_charge(charge)),
         }
     }
 }

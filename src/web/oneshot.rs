@@ -138,7 +138,7 @@ impl Callbacks {
 
     /// Adds `performAuthentication(url)`.
     pub(crate) fn with_perform(mut self, f: impl FnMut(JsValue) + 'static) -> Callbacks {
-        let c = Closure1::new(f);
+        let c = Closure1::wrap(Box::new(f));
         set(&self.options, "performAuthentication", c.as_ref());
         self._closures.push(c);
         self

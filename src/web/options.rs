@@ -261,6 +261,9 @@ pub struct PayOptions {
     pub headers: Vec<(String, String)>,
     /// `fetch` credentials.
     pub credentials: Credentials,
+    /// How long to wait for your backend's charge answer before giving up (`timeout`; the
+    /// charge may still exist: ask your backend). Default 30 s.
+    pub charge_timeout: Duration,
     /// The token step: its wait and validation rules.
     pub token: TokenOptions,
     /// The 3DS step: popup and wait.
@@ -283,6 +286,7 @@ impl PayOptions {
             charge_url: charge_url.into(),
             headers: Vec::new(),
             credentials: Credentials::SameOrigin,
+            charge_timeout: Duration::from_secs(30),
             token: TokenOptions::default(),
             authenticate: AuthenticateOptions::default(),
             body: None,

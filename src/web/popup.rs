@@ -219,10 +219,11 @@ impl Drop for Inner {
     }
 }
 
-/// Closes the popup that is open, if any (one at a time).
+/// Closes the popup that is open, if any (one at a time), as cancelled: whoever waits on it
+/// (an `authenticate()`) settles at once instead of waiting for its timeout.
 pub(crate) fn close_current() {
     if let Some(inner) = CURRENT.with(|c| c.borrow().upgrade()) {
-        inner.close();
+        inner.cancel();
     }
 }
 

@@ -13,6 +13,11 @@ pub(crate) struct Timeout {
 impl Timeout {
     /// Calls `f` once after `ms` milliseconds, unless dropped first.
     pub(crate) fn new(ms: u32, f: impl FnOnce() + 'static) -> Timeout {
+        Timeout::boxed(ms, Box::new(f))
+    }
+
+    /// One closure type for every timer: wasm-bindgen's glue for it is compiled once.
+    fn boxed(ms: u32, f: Box<dyn FnOnce()>) -> Timeout {
         let mut f = Some(f);
         let closure = Closure::<dyn FnMut()>::new(move || {
             if let Some(f) = f.take() {

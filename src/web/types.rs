@@ -86,6 +86,28 @@ impl Card {
         }
     }
 
+    /// A card to register (`register_card`): Midtrans's card registration takes the number and
+    /// expiry only, so no CVV is asked for or sent.
+    ///
+    /// ```
+    /// let card = midtrans_card::Card::without_cvv("4811111111111114", "02", "2030");
+    /// # let _ = card;
+    /// ```
+    pub fn without_cvv(
+        number: impl Into<String>,
+        exp_month: impl Into<String>,
+        exp_year: impl Into<String>,
+    ) -> Card {
+        Card {
+            number: Part::Text(number.into()),
+            exp_month: Part::Text(exp_month.into()),
+            exp_year: Part::Text(exp_year.into()),
+            cvv: Part::Absent,
+            token_id: Part::Absent,
+            bank_one_time_token: Part::Absent,
+        }
+    }
+
     /// A saved card for a two-click payment: the `saved_token_id` from `register_card` or an
     /// earlier charge, with the CVV the customer types again.
     ///

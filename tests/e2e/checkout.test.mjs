@@ -262,6 +262,10 @@ for (const how of ['close button', 'Escape']) {
     else await dialog.getByRole('button', { name: /close/i }).click();
     const err = await waitForError(page);
     assert.equal(err.code, 'cancelled');
+    // The charge existed: the page asked the shop's backend for the order's status (not paid)
+    // before saying the card was not charged.
+    assert.ok(ctx.requests.some((u) => u.includes('/api/orders/')), 'asked the backend about the order');
+    assert.match(await page.locator('#error-detail').innerText(), /not charged/);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'pay', 'focus is back on the Pay button');
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).overflow), 'visible', 'scroll unlocked');
     await assertClean(ctx);

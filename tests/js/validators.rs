@@ -85,7 +85,7 @@ fn cvv_and_format_vectors_through_js() {
         assert_eq!(s(&r, "reason").as_deref(), case.reason, "{}", case.input);
     }
     for (input, out) in FORMATS {
-        assert_eq!(api::format_card_number(JsValue::from_str(input)), *out);
+        assert_eq!(api::format_card_number(JsValue::from_str(input)).as_string().as_deref(), Some(*out));
     }
     for case in INPUTS {
         let r = api::format_card_input(JsValue::from_str(case.value), JsValue::from(case.caret));
