@@ -6,11 +6,18 @@ pub const MAX_PAN: usize = 19;
 /// The digits of a card number as typed, separators removed.
 ///
 /// Holds at most [`MAX_PAN`] digits; `len` counts every digit seen, so an over-long input is
-/// still reported with its true length.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// still reported with its true length. Not `Copy`, and overwritten with zeros when dropped: a
+/// card number leaves no copy behind in memory.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Digits {
     buf: [u8; MAX_PAN],
     len: usize,
+}
+
+impl Drop for Digits {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.buf);
+    }
 }
 
 /// Why an input is not a card number.

@@ -9,7 +9,9 @@
 use core::sync::atomic::{AtomicU8, Ordering};
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
+use zeroize::{Zeroize, Zeroizing};
 
+use super::hygiene::scrub_stack;
 use super::jsval::{get, get_bool, get_f64, set, text};
 use super::sys;
 use crate::domain::{
@@ -165,10 +167,11 @@ fn brand_info(info: &BrandInfo) -> JsValue {
 /// `validateCardNumber(value, options?)`: tri-state verdict, brand, candidates and reason.
 #[wasm_bindgen(js_name = validateCardNumber, skip_typescript)]
 pub fn validate_card_number(value: JsValue, options: JsValue) -> JsValue {
-    let v = match text(&value) {
+    let v = match text(&value).map(Zeroizing::new) {
         Some(s) => domain::validate_number(&s, &number_options(&options)),
         None => NumberVerdict::NOT_TEXT,
     };
+    scrub_stack();
     sys::number_from_bits(number_bits(&v))
 }
 
@@ -194,10 +197,11 @@ pub fn validate_expiry(value: JsValue, options: JsValue) -> JsValue {
 #[wasm_bindgen(js_name = validateCvv, skip_typescript)]
 pub fn validate_cvv(value: JsValue, brand: JsValue) -> JsValue {
     let b = brand.as_string().as_deref().and_then(Brand::from_id);
-    let v = match text(&value) {
+    let v = match text(&value).map(Zeroizing::new) {
         Some(s) => domain::validate_cvv(&s, b),
         None => CvvVerdict::NOT_TEXT,
     };
+    scrub_stack();
     sys::cvv_from_bits(cvv_bits(&v))
 }
 
@@ -210,14 +214,18 @@ const INPUT_CAPACITY: usize = 64;
 static INPUT: [AtomicU8; INPUT_CAPACITY] = [const { AtomicU8::new(0) }; INPUT_CAPACITY];
 
 /// Runs `f` on the first `len` bytes of the input buffer as text (`None`: not UTF-8, which
-/// index.js never writes). Never panics.
+/// index.js never writes), then overwrites both the buffer and the copy with zeros: a card
+/// number typed into a field does not stay in wasm memory. Never panics.
 fn with_input<R>(len: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
     let mut buf = [0u8; INPUT_CAPACITY];
     let n = (len as usize).min(INPUT_CAPACITY);
     for (b, a) in buf.iter_mut().zip(&INPUT).take(n) {
-        *b = a.load(Ordering::Relaxed);
+        *b = a.swap(0, Ordering::Relaxed);
     }
-    f(buf.get(..n).and_then(|bytes| core::str::from_utf8(bytes).ok()))
+    let r = f(buf.get(..n).and_then(|bytes| core::str::from_utf8(bytes).ok()));
+    buf.zeroize();
+    scrub_stack();
+    r
 }
 
 /// Address of the fast-path input buffer in wasm memory (for index.js).
@@ -281,6 +289,14 @@ enum JsField {
     NotText,
 }
 
+impl Drop for JsField {
+    fn drop(&mut self) {
+        if let JsField::Text(s) = self {
+            s.zeroize();
+        }
+    }
+}
+
 impl JsField {
     fn read(card: &JsValue, key: &str) -> JsField {
         let v = get(card, key);
@@ -317,7 +333,9 @@ pub fn validate_card(card: JsValue, options: JsValue) -> JsValue {
         expiry: expiry_options(&options),
         locale: locale_option(&options).unwrap_or_default(),
     };
-    card_result(&domain::validate_card(&input, &opts))
+    let verdict = domain::validate_card(&input, &opts);
+    scrub_stack();
+    card_result(&verdict)
 }
 
 /// `detectBrand(value)`: the brand's details once the digits determine one brand, else `null`.
@@ -432,7 +450,7 @@ mod flow {
     fn card(v: &JsValue) -> Card {
         let part = |k: &str| match JsField::read(v, k) {
             JsField::Absent => Part::Absent,
-            JsField::Text(s) => Part::Text(s),
+            JsField::Text(ref mut s) => Part::Text(std::mem::take(s)),
             JsField::NotText => Part::NotText,
         };
         let mut c = Card::from_parts(

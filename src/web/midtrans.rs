@@ -137,8 +137,14 @@ fn message_guard(allowed_origins: Vec<String>) -> Option<Listener> {
 /// appends it to `<head>` synchronously and never removes it; its URL carries the card number).
 fn request_tag(endpoint: &str) -> Option<web_sys::Element> {
     let head = web_sys::window()?.document()?.head()?;
-    head.last_element_child()
-        .filter(|el| el.get_attribute("src").is_some_and(|src| src.starts_with(endpoint)))
+    head.last_element_child().filter(|el| {
+        // The URL carries the card number: wiped once compared.
+        el.get_attribute("src").is_some_and(|mut src| {
+            let ours = src.starts_with(endpoint);
+            src.zeroize();
+            ours
+        })
+    })
 }
 
 /// Whether a library answer is a transaction (a 3DS result), not a token answer: a late
@@ -276,6 +282,8 @@ impl Client {
         for (_, v) in &mut fields {
             v.zeroize();
         }
+        // The validation's and normalisation's frames held the digits too.
+        super::hygiene::scrub_stack();
         // Set both url and clientKey per call: no DOM lookup of #midtrans-script, and
         // registerCard no longer hits /v2/token (the library uses `url` verbatim for both).
         let path = if register { "/v2/card/register" } else { "/v2/token" };

@@ -45,6 +45,8 @@ mod offline;
 mod sys;
 
 #[cfg(all(target_arch = "wasm32", any(feature = "js", feature = "midtrans")))]
+mod hygiene;
+#[cfg(all(target_arch = "wasm32", any(feature = "js", feature = "midtrans")))]
 mod jsval;
 
 #[cfg(all(target_arch = "wasm32", feature = "midtrans"))]

@@ -74,6 +74,29 @@ export function add_blocked_script() {
   document.head.appendChild(s);
   return s;
 }
+// A card number made at run time (never a literal in the wasm's data), and a scan of the wasm
+// memory for it, digits only and as typed with spaces.
+export function secret_number() { return ['4556', '5579', '5572', '6624'].join(''); }
+export function memory_holds_secret(memory) {
+  const b = new Uint8Array(memory.buffer);
+  const find = (s) => {
+    const n = new TextEncoder().encode(s);
+    outer: for (let i = b.indexOf(n[0]); i !== -1 && i + n.length <= b.length; i = b.indexOf(n[0], i + 1)) {
+      for (let j = 1; j < n.length; j++) if (b[i + j] !== n[j]) continue outer;
+      window.__secretAt = i;
+      return true;
+    }
+    return false;
+  };
+  const digits = secret_number();
+  return find(digits) || find(digits.replace(/(\d{4})(?=\d)/g, '$1 '));
+}
+export function secret_at() { return window.__secretAt; }
+export function dump_around(memory, at) { const b = new Uint8Array(memory.buffer); return Array.from(b.slice(at - 48, at + 64)).map((c) => (c >= 32 && c < 127 ? String.fromCharCode(c) : '.')).join(''); }
+export function write_input(memory, ptr, s) { new Uint8Array(memory.buffer, ptr, s.length).set(new TextEncoder().encode(s)); return s.length; }
+export function secret_card() {
+  return { card_number: ['4556', '5579', '5572', '6624'].join(' '), card_exp_month: '12', card_exp_year: '2030', card_cvv: '123' };
+}
 export function press_escape() {
   document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
 }
@@ -100,6 +123,12 @@ extern "C" {
     fn restore_library(l: &JsValue);
     fn add_blocked_script() -> web_sys::Element;
     fn press_escape();
+    fn secret_number() -> JsValue;
+    fn memory_holds_secret(memory: &JsValue) -> bool;
+    fn write_input(memory: &JsValue, ptr: u32, s: &JsValue) -> u32;
+    fn secret_card() -> JsValue;
+    fn secret_at() -> u32;
+    fn dump_around(memory: &JsValue, at: u32) -> String;
     fn focus_new_button() -> web_sys::HtmlElement;
 }
 
@@ -613,4 +642,28 @@ async fn three_ds_popup_for_custom_flows() {
     a.close();
     assert_clean("custom popup");
     assert_eq!(body.get_attribute("style"), style_before, "body's style attribute restored as it was");
+}
+
+#[wasm_bindgen_test]
+async fn no_card_number_stays_in_wasm_memory() {
+    let memory = wasm_bindgen::memory();
+    assert!(!memory_holds_secret(&memory), "the test starts clean");
+    // The general path: a JS string crosses into wasm.
+    // The number stays a JS value on the test's side: no Rust copy of it but the package's.
+    let r = midtrans_card::web::api::validate_card_number(secret_number(), JsValue::UNDEFINED);
+    assert_eq!(get(&r, "isValid").as_bool(), Some(true));
+    assert!(!memory_holds_secret(&memory), "after validateCardNumber (general path)");
+    let r = midtrans_card::web::api::validate_card(secret_card(), JsValue::UNDEFINED);
+    assert_eq!(get(&r, "isValid").as_bool(), Some(true));
+    assert!(!memory_holds_secret(&memory), "after validateCard");
+    // The fast path: index.js writes the input into the fixed buffer.
+    let n = write_input(&memory, midtrans_card::web::api::input_buffer(), &secret_number());
+    assert_eq!(midtrans_card::web::api::number_bits_export(n) & 1, 1, "valid");
+    assert!(!memory_holds_secret(&memory), "after the fast path");
+    // A token call: the card goes to the library and nowhere else.
+    let answer = r#"{"status_code":"200","token_id":"45565579-6624-80d5df78-be87-41e0-b4e2-1a0f4e2ea6ae"}"#;
+    let mc = load_with(&jsonp(&json(answer))).await;
+    JsFuture::from(call(&mc, "getCardToken", &[secret_card()])).await.expect("token");
+    let found = memory_holds_secret(&memory);
+    assert!(!found, "after getCardToken: at {} in {:?}", secret_at(), dump_around(&memory, secret_at()));
 }
