@@ -125,6 +125,12 @@ test('errors from the wasm code and from the entry are one class', async () => {
     assert.equal(e.code, 'invalid_options');
     return true;
   });
+  // In Node, with a valid configuration: no browser to load Midtrans into.
+  await assert.rejects(mc.MidtransCard.load({ clientKey: 'SB-Mid-client-x', environment: 'sandbox' }), (e) => {
+    assert.ok(e instanceof mc.MidtransCardError, String(e));
+    assert.equal(e.code, 'sdk_not_loaded');
+    return true;
+  });
   // The class's shape: code, message and only the evidence given.
   const e = new mc.MidtransCardError('backend_error', 'm', { httpStatus: 502, response: null, other: 1 });
   assert.deepEqual({ ...e }, { name: 'MidtransCardError', code: 'backend_error', httpStatus: 502, response: null });
