@@ -42,10 +42,14 @@ function build({ outDir, features, midtrans }) {
     wasm, '-o', wasm,
   ]);
   const snippets = join(outDir, 'snippets');
-  const snippet = (name) => {
+  const snippetOrNull = (name) => {
     const f = walk(snippets).find((p) => p.endsWith(`/src/web/${name}`));
+    return f ? `./${relative(outDir, f)}` : null;
+  };
+  const snippet = (name) => {
+    const f = snippetOrNull(name);
     if (!f) throw new Error(`wasm-bindgen emitted no snippet ${name}`);
-    return `./${relative(outDir, f)}`;
+    return f;
   };
   // Hand-written types are part of the product.
   writeFileSync(join(outDir, 'midtrans_card.d.ts'), midtrans ? TYPES : TYPES.replace(MIDTRANS_ONLY, ''));
@@ -57,16 +61,24 @@ function build({ outDir, features, midtrans }) {
   // The package entry (fast paths over the wasm-bindgen exports) imports the same glue snippet.
   let entry = ENTRY.replace("from './glue.js'", `from '${snippet('glue.js')}'`);
   if (!entry.includes(snippet('glue.js'))) throw new Error('src/web/index.js must import ./glue.js');
+  // The error class: the snippet the wasm code constructs it from, so `instanceof` holds for
+  // errors from Rust and from the entry alike. A build whose Rust code throws none (the
+  // validation-only one) gets its own copy, for the entry's `not_initialized`.
+  if (!entry.includes("from './error.js'")) throw new Error('src/web/index.js must import ./error.js');
+  const errorSnippet = snippetOrNull('error.js');
+  if (errorSnippet) entry = entry.replace("from './error.js'", `from '${errorSnippet}'`);
+  else writeFileSync(join(outDir, 'error.js'), readFileSync(join(root, 'src/web/error.js')));
   if (!midtrans) entry = entry.replace(MIDTRANS_ONLY, '');
   writeFileSync(join(outDir, 'index.js'), entry);
   for (const f of ['.gitignore', 'package.json', 'README.md']) rmSync(join(outDir, f), { force: true });
   // Minify the shipped JS (each file on its own: imports, exports and `import.meta.url` stay).
-  for (const f of [join(outDir, 'midtrans_card.js'), join(outDir, 'index.js'), ...walk(snippets)]) {
+  const own = existsSync(join(outDir, 'error.js')) ? [join(outDir, 'error.js')] : [];
+  for (const f of [join(outDir, 'midtrans_card.js'), join(outDir, 'index.js'), ...own, ...walk(snippets)]) {
     if (!f.endsWith('.js')) continue;
     const { code } = transformSync(readFileSync(f, 'utf8'), { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
     writeFileSync(f, code);
   }
-  return sizesOf(outDir, ['midtrans_card_bg.wasm', 'midtrans_card.js', 'index.js', ...walk(snippets).map((f) => relative(outDir, f))]);
+  return sizesOf(outDir, ['midtrans_card_bg.wasm', 'midtrans_card.js', 'index.js', ...own.map((f) => relative(outDir, f)), ...walk(snippets).map((f) => relative(outDir, f))]);
 }
 
 function sizesOf(dir, files) {

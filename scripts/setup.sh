@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything the build, the demo and the tests need, idempotently, with progress shown:
+# Installs everything the build, the demo and the tests need, idempotently, with progress shown.
+# First it checks the Node.js version (scripts/check-node.sh says what to install when too old); then
 # the wasm32 target, the pinned wasm-bindgen-cli and wasm-pack (skipped when the right version is
 # already on PATH), Debian's chromium + chromium-driver, and the npm packages (npm ci).
 set -euo pipefail
@@ -11,6 +12,10 @@ WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/
 WASM_PACK_VERSION=0.15.1
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# First, before anything takes minutes: a Node.js that can run the build and the tests.
+step "Node.js"
+bash scripts/check-node.sh
 
 step "Rust target wasm32-unknown-unknown"
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then echo "present"

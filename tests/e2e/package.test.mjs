@@ -58,12 +58,12 @@ after(async () => {
 
 test('the tarball holds exactly the package files', () => {
   const list = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-  for (const f of ['package/package.json', 'package/pkg/index.js', 'package/pkg/midtrans_card.js', 'package/pkg/midtrans_card_bg.wasm', 'package/pkg/midtrans_card.d.ts', 'package/README.md',
+  for (const f of ['package/package.json', 'package/pkg/index.js', 'package/pkg/midtrans_card.js', 'package/pkg/midtrans_card_bg.wasm', 'package/pkg/midtrans_card.d.ts', 'package/README.md', 'package/LICENSE',
     'package/pkg/validate/index.js', 'package/pkg/validate/midtrans_card.js', 'package/pkg/validate/midtrans_card_bg.wasm', 'package/pkg/validate/midtrans_card.d.ts']) {
     assert.ok(list.includes(f), `${f} in ${list.join(', ')}`);
   }
   // Only the built package: no Rust sources, build output, sandbox, tests or demo.
-  assert.ok(list.every((f) => f === 'package/package.json' || f === 'package/README.md' || f.startsWith('package/pkg/')), list.join(', '));
+  assert.ok(list.every((f) => ['package/package.json', 'package/README.md', 'package/LICENSE'].includes(f) || f.startsWith('package/pkg/')), list.join(', '));
   assert.ok(!list.some((f) => f.endsWith('.rs') || f.includes('/target/') || f.includes('sandbox') || f.endsWith('sizes.json')), list.join(', '));
 });
 

@@ -11,11 +11,11 @@ const require = createRequire(import.meta.url);
 validate.initSync({ module: readFileSync(require.resolve('midtrans-card/validate/midtrans_card_bg.wasm')) });
 const v = JSON.parse(readFileSync(new URL('../../target/vectors.json', import.meta.url), 'utf8'));
 
-test('exports the validators and nothing of the Midtrans flow', () => {
-  for (const name of ['validateCardNumber', 'validateExpiry', 'validateCvv', 'validateCard', 'detectBrand', 'formatCardNumber', 'formatCardInput']) {
+test('exports the validators, the error class for not_initialized, and nothing of the Midtrans flow', () => {
+  for (const name of ['default', 'initSync', 'validateCardNumber', 'validateExpiry', 'validateCvv', 'validateCard', 'detectBrand', 'formatCardNumber', 'formatCardInput', 'MidtransCardError']) {
     assert.equal(typeof validate[name], 'function', name);
   }
-  for (const name of ['MidtransCard', 'ThreeDsPopup', 'MidtransCardError']) assert.equal(validate[name], undefined, name);
+  for (const name of ['MidtransCard', 'ThreeDsPopup', 'loadMidtrans']) assert.equal(validate[name], undefined, name);
 });
 
 test('same verdicts as the full package on the vector tables', () => {

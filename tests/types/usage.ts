@@ -1,6 +1,8 @@
-// Compiled with `tsc --noEmit` by `npm test`: the package's .d.ts must type real usage, and
-// reject misuse (each @ts-expect-error must be an error, or tsc fails).
+// Compiled with `tsc --noEmit` (strict) by `npm test`: the package's .d.ts must type real usage,
+// and reject misuse (each @ts-expect-error must be an error, or tsc fails).
 import init, {
+  initSync,
+  loadMidtrans,
   validateCardNumber,
   validateExpiry,
   validateCvv,
@@ -10,49 +12,169 @@ import init, {
   formatCardInput,
   type Brand,
   type CardData,
+  type FieldError,
   type NumberReason,
+  type InitOutput,
   MidtransCard,
   MidtransCardError,
   ThreeDsPopup,
   type ErrorCode,
   type TransactionResult,
   type Outcome,
+  type TokenOptions,
 } from 'midtrans-card';
 
+// The Midtrans account's brands, checked against the Brand union.
+const ACCEPTED = ['visa', 'mastercard', 'jcb', 'american-express'] as const satisfies readonly Brand[];
+
 export async function checkout(form: { number: string; month: string; year: string; cvv: string }): Promise<string> {
-  const midtrans = await MidtransCard.load({ clientKey: 'SB-Mid-client-x', environment: 'sandbox', timeoutMs: 10_000 });
+  const midtrans = await MidtransCard.load({ clientKey: 'SB-Mid-client-x', environment: 'sandbox', timeoutMs: 10_000, locale: 'id-ID' });
   const env: 'sandbox' | 'production' = midtrans.environment;
   const card: CardData = { card_number: form.number, card_exp_month: form.month, card_exp_year: form.year, card_cvv: form.cvv };
   try {
-    const token = await midtrans.getCardToken(card, { timeoutMs: 20_000 });
+    // Every option the runtime reads from a token call: the timeout and the validation options.
+    const token = await midtrans.getCardToken(card, {
+      timeoutMs: 20_000,
+      supportedBrands: ACCEPTED,
+      luhnValidateUnionPay: true,
+      today: { year: 2026, month: 11 },
+      maxYearsAhead: 10,
+      locale: 'id',
+    });
     const id: string = token.token_id;
-    const saved = await midtrans.registerCard(card);
+    const saved = await midtrans.registerCard(card, { supportedBrands: ['visa'], locale: 'en' });
     const s2: string = saved.saved_token_id;
     const result: TransactionResult = await midtrans.pay(card, {
       chargeUrl: '/api/charge',
-      body: { order_id: 'o-1', amount: 145000 },
+      body: { items: [{ id: 'kopi', quantity: 2 }] },
       headers: { 'X-CSRF-Token': 't' },
       popup: { closable: true, title: 'Verifikasi', classPrefix: 'shop' },
+      credentials: 'same-origin',
+      timeoutMs: 20_000,
+      supportedBrands: ACCEPTED,
+      today: { year: 2026, month: 11 },
+      maxYearsAhead: 15,
+      luhnValidateUnionPay: false,
+      locale: 'id',
     });
     const outcome: Outcome = result.outcome;
     const verified: false = result.verifiedByBackend;
-    const r2 = await midtrans.authenticate('https://api.sandbox.midtrans.com/v2/token/rba/redirect/x', { popup: { closable: false } });
+    const r2 = await midtrans.authenticate('https://api.sandbox.midtrans.com/v2/token/rba/redirect/x', { popup: { closable: false }, timeoutMs: 60_000 });
     midtrans.redirect('https://api.sandbox.midtrans.com/v2/token/rba/redirect/x', { callbackUrl: 'https://shop.example/3ds' });
     return [env, id, s2, outcome, String(verified), r2.order_id ?? ''].join();
   } catch (e) {
-    if (e instanceof MidtransCardError) {
-      const code: ErrorCode = e.code;
-      if (code === 'invalid_card') return (e.errors ?? []).map((f) => f.field).join();
-      if (code === 'token_failed') return [e.statusCode, ...(e.validationMessages ?? [])].join();
-      if (code === 'backend_error') return String(e.httpStatus);
-      // @ts-expect-error: not an error code
-      if (code === 'declined') return 'never';
-      return code;
-    }
-    throw e;
+    return explain(e);
   } finally {
     midtrans.free();
   }
+}
+
+/** `instanceof`, then `code`: each code narrows to its evidence. */
+export function explain(e: unknown): string {
+  if (!(e instanceof MidtransCardError)) throw e;
+  const code: ErrorCode = e.code;
+  const message: string = e.message;
+  const name: 'MidtransCardError' = e.name;
+  // Before narrowing, evidence is there or not.
+  const maybe: FieldError[] | undefined = e.errors;
+  console.log(code, message, name, maybe);
+  switch (e.code) {
+    case 'invalid_card': {
+      const errors: FieldError[] = e.errors;
+      return errors.map((f) => `${f.field}:${f.code}`).join();
+    }
+    case 'backend_error': {
+      const status: number = e.httpStatus;
+      const body: unknown = e.response;
+      return `${status} ${String(body)}`;
+    }
+    case 'charge_failed': {
+      const status: number | undefined = e.httpStatus;
+      const midtransStatus: string | undefined = e.statusCode;
+      return `${status} ${midtransStatus}`;
+    }
+    case 'token_failed': {
+      const messages: string[] = e.validationMessages ?? [];
+      const status: string | undefined = e.response?.status_code;
+      return [e.statusCode, status, ...messages].join();
+    }
+    case 'payment_denied':
+    case 'authentication_failed':
+    case 'authentication_expired':
+      return String(e.response?.fraud_status);
+    case 'not_initialized':
+    case 'sdk_error':
+    case 'popup_failed':
+    case 'sdk_load_failed':
+    case 'sdk_not_loaded':
+    case 'invalid_options':
+    case 'timeout':
+    case 'busy':
+    case 'cancelled':
+    case 'invalid_redirect_url':
+    case 'network_error': {
+      // These carry no evidence.
+      const none: undefined = e.errors ?? e.httpStatus ?? e.response ?? e.statusCode;
+      return String(none);
+    }
+    default: {
+      // Every code is handled above.
+      const never: never = e;
+      return never;
+    }
+  }
+}
+
+export function evidenceIsPerCode(e: MidtransCardError): void {
+  if (e.code === 'timeout') {
+    // @ts-expect-error: a timeout has no field errors
+    const errors: FieldError[] = e.errors;
+    console.log(errors);
+  }
+  if (e.code === 'network_error') {
+    // @ts-expect-error: no HTTP status when the backend could not be reached
+    const status: number = e.httpStatus;
+    console.log(status);
+  }
+  if (e.code === 'charge_failed') {
+    // @ts-expect-error: charge_failed has httpStatus only when the backend answered non-2xx
+    const status: number = e.httpStatus;
+    console.log(status);
+  }
+  // @ts-expect-error: not an error code
+  if (e.code === 'declined') console.log('never');
+}
+
+export async function oneCall(): Promise<void> {
+  // One call; `null` on the server.
+  const midtrans = await loadMidtrans({ clientKey: 'SB-Mid-client-x', environment: 'production' });
+  // @ts-expect-error: possibly null (server-side rendering)
+  await midtrans.getCardToken({ card_number: '4811111111111114' });
+  if (midtrans === null) return;
+  const token = await midtrans.getCardToken({ card_number: '4811111111111114' }, { supportedBrands: ['visa'] });
+  console.log(token.token_id);
+  // Bundlers that need the .wasm URL given (esbuild's file loader).
+  const m2 = await loadMidtrans({ clientKey: 'k', environment: 'sandbox', module_or_path: '/assets/midtrans_card_bg.wasm' });
+  console.log(m2?.environment);
+
+  // @ts-expect-error: an unknown environment
+  await loadMidtrans({ clientKey: 'k', environment: 'staging' });
+  // @ts-expect-error: an unknown environment
+  await MidtransCard.load({ clientKey: 'k', environment: 'dev' });
+  // @ts-expect-error: clientKey is required
+  await MidtransCard.load({ environment: 'sandbox' });
+  const m = await MidtransCard.load({ clientKey: 'k', environment: 'sandbox' });
+  // @ts-expect-error: an unknown brand in a per-call option
+  await m.getCardToken({ card_number: '1' }, { supportedBrands: ['visa', 'amex'] });
+  // @ts-expect-error: an unknown brand in pay()'s validation options
+  await m.pay({ card_number: '1' }, { chargeUrl: '/c', supportedBrands: ['diners'] });
+  // @ts-expect-error: pay() needs a chargeUrl
+  await m.pay({ card_number: '1' }, { body: {} });
+  // @ts-expect-error: today is { year, month }
+  await m.registerCard({ card_number: '1' }, { today: '2026-11' });
+  const opts: TokenOptions = { timeoutMs: 1 };
+  // @ts-expect-error: not a fetch credentials mode
+  await m.pay({}, { ...opts, chargeUrl: '/c', credentials: 'always' });
 }
 
 export function customPopup(): void {
@@ -62,6 +184,22 @@ export function customPopup(): void {
   popup.close();
   // @ts-expect-error: the constructor is private; use ThreeDsPopup.open
   new ThreeDsPopup();
+  // @ts-expect-error: the constructor is private; use MidtransCard.load or loadMidtrans
+  new MidtransCard();
+}
+
+export async function initialisation(bytes: Uint8Array, module: WebAssembly.Module): Promise<void> {
+  const a: InitOutput = await init();
+  const b: InitOutput = await init({ module_or_path: '/midtrans_card_bg.wasm' });
+  await init({ module_or_path: fetch('/midtrans_card_bg.wasm') });
+  await init({});
+  const c: WebAssembly.Memory = initSync({ module: bytes }).memory;
+  initSync({ module });
+  console.log(a === b, c);
+  // @ts-expect-error: the deprecated positional form is gone: pass { module_or_path }
+  await init('/midtrans_card_bg.wasm');
+  // @ts-expect-error: the deprecated positional form is gone: pass { module }
+  initSync(bytes);
 }
 
 export async function demo(): Promise<void> {
@@ -78,7 +216,7 @@ export async function demo(): Promise<void> {
   validateCvv('123');
 
   const card: CardData = { card_number: '4811111111111114', card_exp_month: '12', card_exp_year: '2030', card_cvv: '123' };
-  const v = validateCard(card, { locale: 'id' });
+  const v = validateCard(card, { locale: 'id', supportedBrands: ACCEPTED, luhnValidateUnionPay: true });
   for (const err of v.errors) {
     if (err.field === 'card_exp' && err.code === 'expired') console.log(err.message);
   }
@@ -90,6 +228,8 @@ export async function demo(): Promise<void> {
 
   // @ts-expect-error: not a brand
   validateCvv('123', 'amex-card');
+  // @ts-expect-error: not a brand
+  validateCardNumber('4811', { supportedBrands: ['visa', 'visa-electron'] });
   // @ts-expect-error: reason codes are a closed union
   const bad: NumberReason = 'bad_luhn';
   // @ts-expect-error: card fields use Midtrans's names
