@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every test layer, failing on the first layer that fails.
 #   1. lint: rustfmt, clippy -D warnings (host + wasm32)
-#   2. host: cargo test (vector tables, property tests, purity of the core, the sandbox)
+#   2. host: cargo test (vector tables, property tests, a 30,000-case fuzz slice that writes .tmp/fuzz-sample.json, purity of the core, the sandbox)
 #   3. build the npm package (wasm-opt -Oz) and type-check a TypeScript user of it (tsc)
 #   4. headless Chromium: the same vector tables and the browser shell (wasm-pack test)
 #   5. Node + Chromium end-to-end: the built package, the packed tarball imported by a static page

@@ -422,6 +422,17 @@ async fn pay_with_3ds_and_backend_failures() {
     assert_eq!(e.code(), ErrorCode::PaymentDenied);
     assert_eq!(e.status_code(), Some("202"));
 
+    // Midtrans's refusal relayed as it came (HTTP 200): charge_failed, with the HTTP status.
+    stub_fetch(&answers(&[
+        r#"{"status":200,"body":{"status_code":"406","status_message":"Duplicate order ID. Order ID has already been utilized previously."}}"#,
+    ]));
+    let e = mc.pay(&card(), PayOptions::new("/api/charge")).await.expect_err("406");
+    restore_fetch();
+    assert_eq!(
+        (e.code(), e.status_code(), e.http_status()),
+        (ErrorCode::ChargeFailed, Some("406"), Some(200))
+    );
+
     let e = mc.pay(&card(), PayOptions::new("")).await.expect_err("no charge url");
     assert_eq!(e.code(), ErrorCode::InvalidOptions);
 }

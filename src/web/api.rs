@@ -104,11 +104,12 @@ fn number_bits(v: &NumberVerdict) -> u32 {
         | u32::from(v.candidates.0) << 9
 }
 
-/// Packs an expiry verdict: bit 0 valid, 1 potentially valid, 2-4 reason, 5-8 month, 9-22 year.
+/// Packs an expiry verdict: bit 0 valid, 1 potentially valid, 2-4 reason, 5-8 month, 9-22 year
+/// plus one (0 = none, so a typed year 0000 stays year 0).
 fn expiry_bits(v: &ExpiryVerdict) -> u32 {
     let reason = v.reason.map_or(0, |r| r as u32 + 1);
     let month = u32::from(v.month.unwrap_or(0));
-    let year = u32::from(v.year.unwrap_or(0)).min(16383);
+    let year = v.year.map_or(0, |y| u32::from(y) + 1).min(16383);
     u32::from(v.is_valid) | u32::from(v.is_potentially_valid) << 1 | reason << 2 | month << 5 | year << 9
 }
 

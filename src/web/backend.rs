@@ -7,12 +7,11 @@
 //! for.
 
 use wasm_bindgen::JsValue;
-use web_sys::{AbortController, AbortSignal, RequestCredentials};
+use web_sys::{AbortSignal, RequestCredentials};
 
 use super::error::Error;
 use super::options::Credentials;
 use super::raw::Raw;
-use super::timer::Timeout;
 use crate::domain::ErrorCode;
 
 /// The backend's answer: HTTP status and the body, parsed as JSON when it is JSON.
@@ -72,11 +71,9 @@ pub(crate) async fn post_json(request: &Request<'_>) -> Result<Answer, Error> {
         Credentials::SameOrigin => RequestCredentials::SameOrigin,
         Credentials::Include => RequestCredentials::Include,
     };
-    let controller = AbortController::new().map_err(network)?;
-    let signal = controller.signal();
-    let timer = Timeout::new(request.timeout_ms, move || controller.abort());
+    // The browser aborts the request once the wait is over (`AbortSignal.timeout`).
+    let signal = AbortSignal::timeout_with_u32(request.timeout_ms);
     let sent = send(request.url, headers, credentials, json.into(), &signal).await;
-    drop(timer);
     let (status, text) = sent.map_err(|e| {
         if signal.aborted() {
             Error::new(ErrorCode::Timeout).with_message("Your backend did not answer the charge in time.")

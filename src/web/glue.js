@@ -22,9 +22,11 @@ export function numberFromBits(r) {
   return { isValid: (r & 1) === 1, isPotentiallyValid: (r & 2) === 2, brand: b < 15 ? BRANDS[b] : null, candidates: brandList(r >>> 9), reason: NUMBER[(r >>> 6) & 7] };
 }
 
-// bit 0 valid, 1 potentially valid, 2-4 reason, 5-8 month (0 = none), 9-22 year (0 = none).
+// bit 0 valid, 1 potentially valid, 2-4 reason, 5-8 month (0 = none), 9-22 year + 1 (0 = none:
+// a typed year 0000 is year 0).
 export function expiryFromBits(r) {
-  return { isValid: (r & 1) === 1, isPotentiallyValid: (r & 2) === 2, month: ((r >>> 5) & 15) || null, year: (r >>> 9) || null, reason: EXPIRY[(r >>> 2) & 7] };
+  const y = r >>> 9;
+  return { isValid: (r & 1) === 1, isPotentiallyValid: (r & 2) === 2, month: ((r >>> 5) & 15) || null, year: y === 0 ? null : y - 1, reason: EXPIRY[(r >>> 2) & 7] };
 }
 
 // bit 0 valid, 1 potentially valid, 2-4 reason.

@@ -471,19 +471,19 @@ impl Client {
             timeout_ms: millis(options.charge_timeout),
         };
         let answer = backend::post_json(&request).await?;
-        let charge = answer.body;
+        let (status, charge) = (answer.status, answer.body);
         let has_status = charge.text("status_code").is_some_and(|s| !s.is_empty());
-        if !(200..300).contains(&answer.status) {
+        if !(200..300).contains(&status) {
             let e = if has_status {
                 Error::new(ErrorCode::ChargeFailed).with_response(charge)
             } else {
                 Error::new(ErrorCode::BackendError).with_body(charge)
             };
-            return Err(e.with_http_status(answer.status));
+            return Err(e.with_http_status(status));
         }
         match domain::charge_step(&transaction_of(&charge)) {
             ChargeStep::Done(outcome) => TransactionResult::with_outcome(charge.clone(), outcome)
-                .map_err(|_| Error::new(ErrorCode::ChargeFailed).with_body(charge)),
+                .map_err(|_| Error::new(ErrorCode::ChargeFailed).with_body(charge).with_http_status(status)),
             ChargeStep::Authenticate => {
                 let url = charge.text("redirect_url").unwrap_or_default();
                 if !domain::is_allowed_redirect_url(&url, &self.allowed()) {
@@ -493,6 +493,10 @@ impl Client {
                 self.authenticate_locked(&url, options.authenticate, ids)
                     .await
                     .map_err(|e| e.with_charge(charge))
+            }
+            ChargeStep::Fail(ErrorCode::ChargeFailed) => {
+                // A Midtrans refusal relayed with a 2xx (Midtrans answers 406 with HTTP 200).
+                Err(Error::new(ErrorCode::ChargeFailed).with_response(charge).with_http_status(status))
             }
             ChargeStep::Fail(code) => Err(Error::new(code).with_response(charge.clone()).with_charge(charge)),
         }

@@ -214,6 +214,7 @@ interface Evidence {
   validationMessages: string[];
   response: unknown;
   httpStatus: number;
+  charge: unknown;
 }
 
 /** The evidence fields a code does not carry: always `undefined`. */
@@ -314,7 +315,16 @@ export type PlainErrorCode =
  * `invalid_redirect_url`: not https on an allowed Midtrans/Veritrans host.
  * `network_error`: your backend could not be reached.
  */
-export interface PlainError<C extends PlainErrorCode = PlainErrorCode> extends CodedError<C>, Absent<never> {}
+export interface PlainError<C extends PlainErrorCode = PlainErrorCode> extends CodedError<C>, Absent<'charge'>, AfterCharge {}
+
+/**
+ * `pay()` only, once your backend created the charge (`cancelled`, `timeout`, `popup_failed`, a
+ * denial...): the charge answer, so you can reconcile. Ask your backend for the order's status
+ * (it asks Midtrans) before telling the customer anything.
+ */
+interface AfterCharge {
+  readonly charge?: MidtransResponse;
+}
 
 /** `token_failed`: Midtrans answered getCardToken/registerCard with a non-200 `status_code`. */
 export interface TokenFailedError extends CodedError<'token_failed'>, MidtransEvidence, Absent<'statusCode' | 'validationMessages' | 'response'> {
@@ -329,7 +339,7 @@ export interface TokenFailedError extends CodedError<'token_failed'>, MidtransEv
  */
 export interface TransactionError<C extends 'authentication_failed' | 'authentication_expired' | 'payment_denied' =
   'authentication_failed' | 'authentication_expired' | 'payment_denied'>
-  extends CodedError<C>, MidtransEvidence, Absent<'statusCode' | 'validationMessages' | 'response'> {
+  extends CodedError<C>, MidtransEvidence, AfterCharge, Absent<'statusCode' | 'validationMessages' | 'response' | 'charge'> {
   /** The transaction object Midtrans sent (the charge answer or the 3DS result). */
   readonly response?: MidtransResponse;
 }
@@ -345,11 +355,10 @@ export interface BackendError extends CodedError<'backend_error'>, Absent<'respo
 /** `charge_failed`: the charge answer carries a 4xx/5xx Midtrans `status_code` (406 duplicate order, 411 stale token...). */
 export interface ChargeFailedError extends CodedError<'charge_failed'>, MidtransEvidence, Absent<'statusCode' | 'validationMessages' | 'response' | 'httpStatus'> {
   /**
-   * The HTTP status of your backend's answer when it was not 2xx. A backend that relays
-   * Midtrans's answer with HTTP 200 (Midtrans itself answers 200 with `status_code: "406"`)
-   * gives none: read `statusCode`.
+   * The HTTP status of your backend's answer (200 when it relayed Midtrans's answer as it
+   * came: Midtrans itself answers HTTP 200 with `status_code: "406"`; read `statusCode`).
    */
-  readonly httpStatus?: number;
+  readonly httpStatus: number;
   /** The charge answer your backend sent. */
   readonly response: unknown;
 }
@@ -483,6 +492,12 @@ export interface PayOptions extends TokenOptions {
   popup?: PopupOptions;
   /** Token step timeout. Default 30000 ms. */
   timeoutMs?: number;
+  /**
+   * How long to wait for your backend's charge answer before giving up (`timeout`; the request
+   * is aborted, the charge may still exist). Default 30000 ms. Every attempt sends a fresh
+   * `Idempotency-Key` header (a UUID) for your backend to pass on to Midtrans's charge.
+   */
+  chargeTimeoutMs?: number;
   /** `fetch` credentials mode. Default `'same-origin'`. */
   credentials?: 'omit' | 'same-origin' | 'include';
 }

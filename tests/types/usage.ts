@@ -46,6 +46,7 @@ export async function checkout(form: { number: string; month: string; year: stri
     const s2: string = saved.saved_token_id;
     const result: TransactionResult = await midtrans.pay(card, {
       chargeUrl: '/api/charge',
+      chargeTimeoutMs: 20000,
       body: { items: [{ id: 'kopi', quantity: 2 }] },
       headers: { 'X-CSRF-Token': 't' },
       popup: { closable: true, title: 'Verifikasi', classPrefix: 'shop' },
@@ -89,7 +90,7 @@ export function explain(e: unknown): string {
       return `${status} ${String(body)}`;
     }
     case 'charge_failed': {
-      const status: number | undefined = e.httpStatus;
+      const status: number = e.httpStatus;
       const midtransStatus: string | undefined = e.statusCode;
       return `${status} ${midtransStatus}`;
     }
@@ -101,7 +102,7 @@ export function explain(e: unknown): string {
     case 'payment_denied':
     case 'authentication_failed':
     case 'authentication_expired':
-      return String(e.response?.fraud_status);
+      return [e.response?.fraud_status, e.charge?.order_id].join();
     case 'not_initialized':
     case 'sdk_error':
     case 'popup_failed':
@@ -113,9 +114,10 @@ export function explain(e: unknown): string {
     case 'cancelled':
     case 'invalid_redirect_url':
     case 'network_error': {
-      // These carry no evidence.
+      // These carry no evidence (but pay()'s charge, once it exists).
       const none: undefined = e.errors ?? e.httpStatus ?? e.response ?? e.statusCode;
-      return String(none);
+      const order: string | undefined = e.code === 'not_initialized' ? undefined : e.charge?.order_id;
+      return String(none) + String(order);
     }
     default: {
       // Every code is handled above.
@@ -137,9 +139,14 @@ export function evidenceIsPerCode(e: MidtransCardError): void {
     console.log(status);
   }
   if (e.code === 'charge_failed') {
-    // @ts-expect-error: charge_failed has httpStatus only when the backend answered non-2xx
-    const status: number = e.httpStatus;
+    // @ts-expect-error: charge_failed's HTTP status is a number, never a string
+    const status: string = e.httpStatus;
     console.log(status);
+  }
+  if (e.code === 'invalid_card') {
+    // @ts-expect-error: validation fails before any charge exists
+    const order: string = e.charge.order_id;
+    console.log(order);
   }
   // @ts-expect-error: not an error code
   if (e.code === 'declined') console.log('never');
