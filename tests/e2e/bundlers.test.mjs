@@ -3,6 +3,7 @@
 // `vite build`, webpack 5, esbuild (file loader + `module_or_path`), Rollup (with
 // @web/rollup-plugin-import-meta-assets), and a static page importing the package from a
 // CDN-shaped URL through an import map. Each built page is served under the CSP the README gives
+import { viteSkip } from './vite-support.mjs';
 // for it. The same app runs everywhere: `not_initialized` before init, `loadMidtrans()` racing an
 // `init()` (one .wasm download), a token from a stand-in `MidtransNew3ds` with per-call
 // `supportedBrands`, the validators of both entries. The recipes' negatives are measured too:
@@ -141,7 +142,7 @@ after(async () => {
   await browser?.close();
 });
 
-test('Vite dev server: no configuration', async () => {
+test('Vite dev server: no configuration', { skip: viteSkip }, async () => {
   const dir = source('vite-dev');
   writeFileSync(join(dir, 'index.html'), html('<script type="module" src="/src/main.js"></script>'));
   mkdirSync(join(dir, 'public'));
@@ -157,7 +158,7 @@ test('Vite dev server: no configuration', async () => {
   }
 });
 
-test('vite build: no configuration; served under the strict CSP', async () => {
+test('vite build: no configuration; served under the strict CSP', { skip: viteSkip }, async () => {
   const dir = source('vite-build');
   writeFileSync(join(dir, 'index.html'), html('<script type="module" src="/src/main.js"></script>'));
   const { build } = await import('vite');
