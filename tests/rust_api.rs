@@ -70,6 +70,15 @@ export function post_3ds_from_origin(json, origin) {
   window.dispatchEvent(new MessageEvent('message', { data: JSON.parse(json), origin, source: frame.contentWindow }));
 }
 export function popup_nodes() { return document.querySelectorAll('iframe, [role=dialog], .mc3ds-overlay').length; }
+export function refuse_script_urls() {
+  // What a page enforcing Trusted Types does to a plain string assigned to script.src.
+  const d = Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, 'src');
+  Object.defineProperty(HTMLScriptElement.prototype, 'src', { configurable: true, get: d.get, set() { throw new TypeError("Failed to set the 'src' property on 'HTMLScriptElement': This document requires 'TrustedScriptURL' assignment."); } });
+  const lib = window.MidtransNew3ds;
+  window.MidtransNew3ds = undefined;
+  return () => { Object.defineProperty(HTMLScriptElement.prototype, 'src', d); window.MidtransNew3ds = lib; };
+}
+export function script_tags() { return document.querySelectorAll('#midtrans-script').length; }
 export function sheets() { return document.adoptedStyleSheets.length; }
 export function click_close() { document.querySelector('.mc3ds-close').click(); }
 export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
@@ -117,6 +126,8 @@ extern "C" {
     fn popup_nodes() -> u32;
     fn click_close();
     fn sheets() -> u32;
+    fn refuse_script_urls() -> js_sys::Function;
+    fn script_tags() -> u32;
     fn sleep(ms: u32) -> Promise;
     fn stub_fetch(answers: &Array);
     fn sent_bodies() -> Array;
@@ -681,4 +692,20 @@ async fn pay_gives_up_on_a_silent_backend_and_keys_each_attempt() {
     assert_eq!(keys.len(), 2);
     assert!(keys[0].len() >= 16 && keys[0].len() <= 46, "{keys:?}");
     assert_ne!(keys[0], keys[1], "one key per attempt");
+}
+
+#[wasm_bindgen_test]
+async fn load_settles_when_the_page_refuses_the_script_url() {
+    install_library(LIBRARY);
+    let restore = refuse_script_urls();
+    let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
+    o.script_url = Some([page_origin().as_str(), "/midtrans-new-3ds.js"].concat());
+    let start = now_ms();
+    let r = MidtransCard::load(o).await;
+    let _ = restore.call0(&JsValue::NULL);
+    let e = r.expect_err("refused");
+    assert_eq!(e.code(), ErrorCode::SdkLoadFailed);
+    assert!(e.message().contains("Trusted Types"), "{}", e.message());
+    assert!(now_ms() - start < 1_000.0, "settled at once, not at the timeout");
+    assert_eq!(script_tags(), 0, "no half-made script tag left");
 }

@@ -93,7 +93,13 @@ fn inject(document: &Document, script: &Script<'_>) -> Result<HtmlScriptElement,
     el.set_type("text/javascript");
     let _ = el.set_attribute("data-environment", script.environment);
     let _ = el.set_attribute("data-client-key", script.client_key);
-    el.set_src(script.src);
+    // Through Reflect, which reports a throwing setter: where the page enforces Trusted Types
+    // (`require-trusted-types-for 'script'`) and no policy allows the URL, `src = url` throws.
+    Reflect::set(&el, &JsValue::from_str("src"), &JsValue::from_str(script.src)).map_err(|_| {
+        Error::new(ErrorCode::SdkLoadFailed).with_message(
+            "The page refused the Midtrans script's URL (Trusted Types: require-trusted-types-for 'script').",
+        )
+    })?;
     let parent = document.head().map(web_sys::HtmlElement::from).or_else(|| document.body());
     match parent {
         Some(p) => p.append_child(&el).map_err(fail)?,
