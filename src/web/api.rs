@@ -224,8 +224,9 @@ fn with_input<R>(len: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
         *b = a.swap(0, Ordering::Relaxed);
     }
     let r = f(buf.get(..n).and_then(|bytes| core::str::from_utf8(bytes).ok()));
-    buf.zeroize();
-    scrub_stack();
+    if let Some(used) = buf.get_mut(..n) {
+        used.zeroize();
+    }
     r
 }
 
@@ -238,11 +239,15 @@ pub fn input_buffer() -> u32 {
 /// Fast path of `validateCardNumber` (no options): the verdict on the buffer, packed.
 #[wasm_bindgen(js_name = __numberBits, skip_typescript)]
 pub fn number_bits_export(len: u32) -> u32 {
-    with_input(len, |s| {
+    let bits = with_input(len, |s| {
         number_bits(
             &s.map_or(NumberVerdict::NOT_TEXT, |s| domain::validate_number(s, &NumberOptions::default())),
         )
-    })
+    });
+    // Normalisation copied the digits into frames below this one (a CVV's only copy is the
+    // buffer, which with_input zeroes; an expiry is not secret).
+    scrub_stack();
+    bits
 }
 
 /// Expiry options from `year * 100 + month`, with the default years ahead.
