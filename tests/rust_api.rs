@@ -78,6 +78,43 @@ export function refuse_script_urls() {
   window.MidtransNew3ds = undefined;
   return () => { Object.defineProperty(HTMLScriptElement.prototype, 'src', d); window.MidtransNew3ds = lib; };
 }
+// Every live event-listener registration on window and document, counted once per (listener,
+// type, capture) as the browser keeps them.
+(() => {
+  if (window.__listeners) return;
+  const live = new Map();
+  window.__listeners = live;
+  const key = (t, o) => t + '|' + (typeof o === 'boolean' ? o : !!(o && o.capture));
+  for (const target of [window, document]) {
+    const add = target.addEventListener.bind(target);
+    const remove = target.removeEventListener.bind(target);
+    target.addEventListener = (t, f, o) => {
+      if (f) {
+        if (!live.has(f)) live.set(f, new Set());
+        live.get(f).add((target === window ? 'w' : 'd') + key(t, o));
+      }
+      return add(t, f, o);
+    };
+    target.removeEventListener = (t, f, o) => {
+      if (f && live.has(f)) {
+        live.get(f).delete((target === window ? 'w' : 'd') + key(t, o));
+        if (live.get(f).size === 0) live.delete(f);
+      }
+      return remove(t, f, o);
+    };
+  }
+})();
+export function listener_count() { let n = 0; for (const s of window.__listeners.values()) n += s.size; return n; }
+export function leftovers() {
+  const jsonp = [...document.querySelectorAll('head script')].filter((s) => /\/v2\/(token|card\/register)/.test(s.getAttribute('src') || '')).length;
+  return [popup_nodes_js(), jsonp, window.frames.length, document.adoptedStyleSheets.length].join(',');
+}
+function popup_nodes_js() { return document.querySelectorAll('iframe, [role=dialog], .mc3ds-overlay').length; }
+export function hide_library() {
+  const lib = window.MidtransNew3ds;
+  window.MidtransNew3ds = undefined;
+  return () => { window.MidtransNew3ds = lib; };
+}
 export function script_tags() { return document.querySelectorAll('#midtrans-script').length; }
 export function sheets() { return document.adoptedStyleSheets.length; }
 export function click_close() { document.querySelector('.mc3ds-close').click(); }
@@ -128,6 +165,9 @@ extern "C" {
     fn sheets() -> u32;
     fn refuse_script_urls() -> js_sys::Function;
     fn script_tags() -> u32;
+    fn listener_count() -> u32;
+    fn hide_library() -> js_sys::Function;
+    fn leftovers() -> String;
     fn sleep(ms: u32) -> Promise;
     fn stub_fetch(answers: &Array);
     fn sent_bodies() -> Array;
@@ -708,4 +748,167 @@ async fn load_settles_when_the_page_refuses_the_script_url() {
     assert!(e.message().contains("Trusted Types"), "{}", e.message());
     assert!(now_ms() - start < 1_000.0, "settled at once, not at the timeout");
     assert_eq!(script_tags(), 0, "no half-made script tag left");
+}
+
+/// One fault: how to cause it, the code it must settle with, and how soon.
+struct Fault {
+    name: &'static str,
+    code: ErrorCode,
+    within_ms: f64,
+}
+
+/// Runs `call`, then checks the code, the settle time, and that the page is as it was: no popup
+/// node, no JSONP tag, no frame, no stylesheet, and no listener more than before.
+async fn check_fault(fault: Fault, call: impl std::future::Future<Output = Result<(), Error>>) {
+    let (listeners, before) = (listener_count(), leftovers());
+    let start = now_ms();
+    let e = call.await.expect_err(fault.name);
+    let took = now_ms() - start;
+    assert_eq!(e.code(), fault.code, "{}: {e}", fault.name);
+    assert!(
+        took <= fault.within_ms,
+        "{} settled in {took} ms, not within {} ms",
+        fault.name,
+        fault.within_ms
+    );
+    wait(20).await;
+    assert_eq!(leftovers(), before, "{}: nodes, JSONP tags, frames or stylesheets left", fault.name);
+    assert!(
+        listener_count() <= listeners,
+        "{}: listeners left ({} > {listeners})",
+        fault.name,
+        listener_count()
+    );
+}
+
+/// The 3DS step of a fresh client against a page that `then` acts on once the popup is open.
+async fn three_ds(then: &'static str, options: AuthenticateOptions) -> Result<(), Error> {
+    let mc = client("").await;
+    let url = three_ds_url();
+    let slot = spawn(async move { mc.authenticate(&url, options).await.map(|_| ()) });
+    wait_for_popup().await;
+    match then {
+        "expire" => post_3ds(
+            r#"{"status_code":"407","status_message":"Transaction is expired","transaction_status":"expire"}"#,
+        ),
+        "close" => click_close(),
+        "open another" => {
+            drop(ThreeDsPopup::open(&three_ds_url(), &PopupOptions::default(), &[&page_origin()]))
+        }
+        _ => {}
+    }
+    settled(&slot, 3_000).await.expect("settled")
+}
+
+#[wasm_bindgen_test]
+async fn every_fault_settles_with_its_code_in_time_and_leaves_nothing() {
+    install_library(LIBRARY);
+    // Warm up once: the library's own message listener stays for good (it never removes it).
+    let _ = three_ds("expire", AuthenticateOptions::default()).await;
+
+    let fault = |name, code, within_ms| Fault { name, code, within_ms };
+    check_fault(fault("script 404", ErrorCode::SdkLoadFailed, 5_000.0), async {
+        let restore = hide_library();
+        let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
+        o.script_url = Some([page_origin().as_str(), "/no-such-midtrans.js"].concat());
+        let r = MidtransCard::load(o).await.map(|_| ());
+        let _ = restore.call0(&JsValue::NULL);
+        r
+    })
+    .await;
+    check_fault(fault("script refused (Trusted Types)", ErrorCode::SdkLoadFailed, 1_000.0), async {
+        let restore = refuse_script_urls();
+        let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
+        o.script_url = Some([page_origin().as_str(), "/midtrans-new-3ds.js"].concat());
+        let r = MidtransCard::load(o).await.map(|_| ());
+        let _ = restore.call0(&JsValue::NULL);
+        r
+    })
+    .await;
+    check_fault(fault("JSONP silence", ErrorCode::Timeout, 1_500.0), async {
+        client("").await.get_card_token_with(&card(), &short(300)).await.map(|_| ())
+    })
+    .await;
+    check_fault(fault("token request answered 404", ErrorCode::TokenFailed, 5_000.0), async {
+        let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
+        o.api_base_url = Some([page_origin().as_str(), "/no-such-token-api"].concat());
+        MidtransCard::load(o).await?.get_card_token(&card()).await.map(|_| ())
+    })
+    .await;
+    let bad_request = r#"{"status_code":"400","status_message":"One or more parameters in the payload is invalid.","validation_messages":["card_number does not match with luhn algorithm"]}"#;
+    check_fault(fault("token 400", ErrorCode::TokenFailed, 1_000.0), async {
+        client(bad_request).await.get_card_token(&card()).await.map(|_| ())
+    })
+    .await;
+    let unauthorized = r#"{"status_code":"401","status_message":"Transaction cannot be authorized with the current client/server key."}"#;
+    check_fault(fault("token 401", ErrorCode::TokenFailed, 1_000.0), async {
+        client(unauthorized).await.get_card_token(&card()).await.map(|_| ())
+    })
+    .await;
+    check_fault(fault("the library throws", ErrorCode::SdkError, 1_000.0), async {
+        let mc = client(TOKEN_OK).await;
+        break_library("getCardToken");
+        let r = mc.get_card_token(&card()).await.map(|_| ());
+        install_library(LIBRARY);
+        r
+    })
+    .await;
+    check_fault(
+        fault("3DS 407 expire", ErrorCode::AuthenticationExpired, 3_000.0),
+        three_ds("expire", AuthenticateOptions::default()),
+    )
+    .await;
+    let mut closable = AuthenticateOptions::default();
+    closable.popup.closable = true;
+    check_fault(
+        fault("the customer closes the popup", ErrorCode::Cancelled, 3_000.0),
+        three_ds("close", closable),
+    )
+    .await;
+    check_fault(
+        fault("another popup forces it closed", ErrorCode::Cancelled, 3_000.0),
+        three_ds("open another", AuthenticateOptions::default()),
+    )
+    .await;
+    let mut short_3ds = AuthenticateOptions::default();
+    short_3ds.timeout = Duration::from_millis(300);
+    check_fault(fault("3DS silence", ErrorCode::Timeout, 3_000.0), three_ds("", short_3ds)).await;
+    check_fault(fault("the popup cannot be shown", ErrorCode::PopupFailed, 1_000.0), async {
+        let mc = client("").await;
+        let restore = refuse_append();
+        let r = mc.authenticate(&three_ds_url(), AuthenticateOptions::default()).await.map(|_| ());
+        let _ = restore.call0(&JsValue::NULL);
+        r
+    })
+    .await;
+    check_fault(fault("overlap", ErrorCode::Busy, 500.0), async {
+        let mc = client("").await;
+        let first = {
+            let mc = mc.clone();
+            spawn(async move { mc.get_card_token_with(&card(), &short(300)).await.map(|_| ()) })
+        };
+        wait(10).await;
+        let r = mc.get_card_token(&card()).await.map(|_| ());
+        let _ = settled(&first, 1_000).await;
+        r
+    })
+    .await;
+    check_fault(fault("the backend never answers", ErrorCode::Timeout, 2_000.0), async {
+        let mc = client(TOKEN_OK).await;
+        stub_fetch(&answers(&[r#"{"never":true}"#]));
+        let mut o = PayOptions::new("/api/charge");
+        o.charge_timeout = Duration::from_millis(300);
+        let r = mc.pay(&card(), o).await.map(|_| ());
+        restore_fetch();
+        r
+    })
+    .await;
+    check_fault(fault("the backend answers 500", ErrorCode::BackendError, 1_000.0), async {
+        let mc = client(TOKEN_OK).await;
+        stub_fetch(&answers(&[r#"{"status":500,"body":"Internal Server Error"}"#]));
+        let r = mc.pay(&card(), PayOptions::new("/api/charge")).await.map(|_| ());
+        restore_fetch();
+        r
+    })
+    .await;
 }
