@@ -241,6 +241,15 @@ async fn token_failures_carry_the_evidence() {
     assert_eq!(e.response().expect("response")["id"], "x");
     assert!(!e.to_string().contains("4811"), "{e}");
 
+    // A "success" without a token is no token.
+    let empty = r#"{"status_code":"200","status_message":"OK","token_id":""}"#;
+    let e = client(empty).await.get_card_token(&card()).await.expect_err("no token");
+    assert_eq!((e.code(), e.status_code()), (ErrorCode::TokenFailed, Some("200")));
+    let reg = r#"{"status_code":"200","masked_card":"48111111-1114"}"#;
+    let e = client(reg).await.register_card(&card()).await.expect_err("no saved token");
+    assert_eq!(e.code(), ErrorCode::TokenFailed);
+    assert_eq!(e.response().expect("the answer")["masked_card"], "48111111-1114");
+
     let e = client("").await.get_card_token_with(&card(), &short(100)).await.expect_err("silence");
     assert_eq!(e.code(), ErrorCode::Timeout);
 }

@@ -430,7 +430,12 @@ mod flow {
 
     /// `options.timeoutMs` when it is a non-negative number, else `default`.
     fn timeout(options: &JsValue, default: Duration) -> Duration {
-        match get_f64(options, "timeoutMs") {
+        millis_option(options, "timeoutMs", default)
+    }
+
+    /// `options[key]` as milliseconds when it is a non-negative number, else `default`.
+    fn millis_option(options: &JsValue, key: &str, default: Duration) -> Duration {
+        match get_f64(options, key) {
             Some(ms) if ms >= 0.0 => Duration::from_millis(ms.min(f64::from(i32::MAX)) as u64),
             _ => default,
         }
@@ -507,9 +512,7 @@ mod flow {
             _ => Credentials::SameOrigin,
         };
         o.token = token_options(options);
-        if let Some(ms) = get_f64(options, "chargeTimeoutMs").filter(|ms| *ms >= 0.0) {
-            o.charge_timeout = Duration::from_millis(ms.min(f64::from(i32::MAX)) as u64);
-        }
+        o.charge_timeout = millis_option(options, "chargeTimeoutMs", o.charge_timeout);
         o.authenticate.popup = popup_options(&get(options, "popup"));
         o
     }
