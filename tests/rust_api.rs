@@ -22,19 +22,46 @@ wasm_bindgen_test_configure!(run_in_browser);
 const LIBRARY: &str = include_str!("../sandbox/assets/midtrans-new-3ds.js");
 
 #[wasm_bindgen(inline_js = r#"
+// The double's calls are counted in the test page (top), whether the library runs there (3DS)
+// or in the package's token frame (a copy loaded from the blob URL below).
+function instrument(lib, top) {
+  for (const name of ['getCardToken', 'registerCard', 'authenticate']) {
+    const orig = lib['__orig_' + name] || lib[name];
+    lib['__orig_' + name] = orig;
+    lib[name] = function (a, b) {
+      if (top.__broken === name) throw new TypeError('broken');
+      top.__calls++; top.__lastArg = a; top.__lastKeys = Object.keys(a);
+      return orig.call(lib, a, b);
+    };
+  }
+}
 export function install_library(src) {
   if (!window.MidtransNew3ds) {
     const s = document.createElement('script');
     s.text = src;
     document.head.appendChild(s);
   }
-  window.__calls = 0;
-  const lib = window.MidtransNew3ds;
-  for (const name of ['getCardToken', 'registerCard', 'authenticate']) {
-    const orig = lib['__orig_' + name] || lib[name];
-    lib['__orig_' + name] = orig;
-    lib[name] = function (a, b) { window.__calls++; window.__lastArg = a; window.__lastKeys = Object.keys(a); return orig.call(lib, a, b); };
+  if (!window.__libUrl) {
+    const code = src + '\n;(' + instrument.toString() + ')(window.MidtransNew3ds, window.top);';
+    window.__libUrl = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
   }
+  window.__calls = 0;
+  window.__broken = null;
+  instrument(window.MidtransNew3ds, window);
+}
+export function library_url() { return window.__libUrl || ''; }
+export function token_entries(needle) {
+  return performance.getEntriesByType('resource').filter((e) => e.name.includes(needle)).length;
+}
+export function observe_resources() {
+  window.__observed = [];
+  const o = new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__observed.push(e.name); });
+  o.observe({ type: 'resource', buffered: true });
+  window.__observer = o;
+}
+export function observed(needle) {
+  window.__observer.disconnect();
+  return window.__observed.filter((n) => n.includes(needle)).length;
 }
 export function library_calls() { return window.__calls; }
 export function last_keys() { return window.__lastKeys.join(','); }
@@ -56,7 +83,7 @@ export function page_listener_hears(json) {
   window.removeEventListener('message', f);
   return heard;
 }
-export function break_library(name) { window.MidtransNew3ds[name] = () => { throw new TypeError('broken'); }; }
+export function break_library(name) { window.__broken = name; }
 export function page_origin() { return location.origin; }
 export function jsonp(json) {
   return 'data:text/javascript,' + encodeURIComponent('MidtransNew3ds.callback(' + json + ')') + '//x';
@@ -148,6 +175,10 @@ export function refuse_append() {
 "#)]
 extern "C" {
     fn install_library(src: &str);
+    fn library_url() -> String;
+    fn token_entries(needle: &str) -> u32;
+    fn observe_resources();
+    fn observed(needle: &str) -> u32;
     fn library_calls() -> u32;
     fn last_keys() -> String;
     fn last_arg_field(k: &str) -> String;
@@ -190,6 +221,7 @@ async fn client(answer: &str) -> MidtransCard {
     install_library(LIBRARY);
     let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
     o.api_base_url = Some(if answer.is_empty() { "data:text/javascript,//x".into() } else { jsonp(answer) });
+    o.script_url = Some(library_url());
     o.allowed_redirect_origins.push(page_origin());
     MidtransCard::load(o).await.expect("load")
 }
@@ -213,6 +245,15 @@ async fn load_checks_its_options() {
     install_library(LIBRARY);
     let e = MidtransCard::load(LoadOptions::new("  ", Environment::Production)).await.expect_err("blank key");
     assert_eq!(e.code(), ErrorCode::InvalidOptions);
+    // Production: card data goes to these URLs, so plain http is refused.
+    for (script, api) in [(Some("http://cdn.example/midtrans.js"), None), (None, Some("http://api.example"))] {
+        let mut o = LoadOptions::new("Mid-client-x", Environment::Production);
+        o.script_url = script.map(String::from);
+        o.api_base_url = api.map(String::from);
+        let e = MidtransCard::load(o).await.expect_err("http in production");
+        assert_eq!(e.code(), ErrorCode::InvalidOptions);
+        assert!(e.to_string().contains("https"), "{e}");
+    }
     let mc = client(TOKEN_OK).await;
     assert_eq!(mc.environment(), Environment::Sandbox);
 }
@@ -584,10 +625,29 @@ fn now_ms() -> f64 {
 }
 
 #[wasm_bindgen_test]
+async fn token_requests_leave_no_card_data_in_the_pages_resource_timeline() {
+    install_library(LIBRARY);
+    // A real HTTP request (a 404 is timed like any other): data: URLs get no entry at all.
+    let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
+    o.api_base_url = Some([page_origin().as_str(), "/token-api-for-timing"].concat());
+    o.script_url = Some(library_url());
+    let mc = MidtransCard::load(o).await.expect("load");
+    observe_resources();
+    let _ = mc.get_card_token(&card()).await.expect_err("404");
+    let _ = mc.register_card(&card()).await.expect_err("404");
+    // Neither the buffer nor an observer registered before the call saw the request.
+    assert_eq!(token_entries("4811111111111114"), 0, "the token URL is in the page's timeline");
+    assert_eq!(token_entries("token-api-for-timing"), 0, "the request is in the page's timeline");
+    assert_eq!(observed("token-api-for-timing"), 0, "a PerformanceObserver saw the request");
+    assert_eq!(popup_nodes(), 0, "the token frame is gone");
+}
+
+#[wasm_bindgen_test]
 async fn a_token_request_answered_with_an_http_error_fails_at_once() {
     install_library(LIBRARY);
     let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
     o.api_base_url = Some([page_origin().as_str(), "/no-such-token-api"].concat());
+    o.script_url = Some(library_url());
     let mc = MidtransCard::load(o).await.expect("load");
     let start = now_ms();
     let e = mc.get_card_token(&card()).await.expect_err("404");
@@ -841,6 +901,7 @@ async fn every_fault_settles_with_its_code_in_time_and_leaves_nothing() {
     check_fault(fault("token request answered 404", ErrorCode::TokenFailed, 5_000.0), async {
         let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
         o.api_base_url = Some([page_origin().as_str(), "/no-such-token-api"].concat());
+    o.script_url = Some(library_url());
         MidtransCard::load(o).await?.get_card_token(&card()).await.map(|_| ())
     })
     .await;

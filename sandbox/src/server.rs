@@ -419,9 +419,15 @@ fn auth_header(headers: &HeaderMap) -> Option<&str> {
     headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok())
 }
 
+/// With `Access-Control-Allow-Origin: *`, so a page can load it with Subresource Integrity
+/// (`crossorigin="anonymous"`, the package's `integrity` option).
 async fn library() -> Response {
     (
-        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")],
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+            (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
+        ],
         LIBRARY_JS,
     )
         .into_response()

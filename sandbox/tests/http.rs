@@ -303,6 +303,8 @@ async fn health_library_and_config() {
     assert!(r.header("content-type").unwrap_or("").starts_with("text/javascript"));
     assert!(r.body.contains("var MidtransNew3ds"));
     assert!(r.body.contains("\"1.2\""));
+    // Loadable with Subresource Integrity (crossorigin="anonymous").
+    assert_eq!(r.header("access-control-allow-origin"), Some("*"));
 
     let r = get(s.port, "/api/config").await;
     assert_eq!(r.status, 200);

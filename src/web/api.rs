@@ -442,7 +442,7 @@ mod flow {
     }
 
     /// `{ clientKey, environment, scriptUrl?, apiBaseUrl?, timeoutMs?, allowedRedirectOrigins?,
-    /// locale? }`.
+    /// locale?, integrity?, nonce?, trustedTypes? }`.
     fn load_options(options: &JsValue) -> Result<LoadOptions, JsValue> {
         let environment = get_string(options, "environment")
             .as_deref()
@@ -454,6 +454,9 @@ mod flow {
         o.timeout = timeout(options, o.timeout);
         o.allowed_redirect_origins = string_list(&get(options, "allowedRedirectOrigins"));
         o.locale = locale_option(options).unwrap_or_default();
+        o.integrity = get_string(options, "integrity");
+        o.nonce = get_string(options, "nonce");
+        o.trusted_types = get_bool(options, "trustedTypes").unwrap_or(false);
         Ok(o)
     }
 

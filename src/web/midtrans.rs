@@ -19,7 +19,7 @@ use super::convert;
 use super::error::Error;
 use super::jsval::{get, set};
 use super::listener::Listener;
-use super::loader::{self, Script};
+use super::loader::{self, Script, TokenFrame};
 use super::oneshot::{channel, Callbacks, Kind, Settled};
 use super::options::{
     AuthenticateOptions, Environment, LoadOptions, PayOptions, TokenOptions, DEFAULT_SCRIPT_URL,
@@ -51,7 +51,7 @@ fn millis(d: std::time::Duration) -> u32 {
 pub(crate) struct Client {
     lib: Lib,
     environment: Environment,
-    client_key: String,
+    script: Script,
     api_base: String,
     allowed_origins: Vec<String>,
     locale: Locale,
@@ -135,8 +135,8 @@ fn message_guard(allowed_origins: Vec<String>) -> Option<Listener> {
 
 /// The JSONP `<script>` tag the library has just appended for a request to `endpoint` (it
 /// appends it to `<head>` synchronously and never removes it; its URL carries the card number).
-fn request_tag(endpoint: &str) -> Option<web_sys::Element> {
-    let head = web_sys::window()?.document()?.head()?;
+fn request_tag(document: Option<web_sys::Document>, endpoint: &str) -> Option<web_sys::Element> {
+    let head = document?.head()?;
     head.last_element_child().filter(|el| {
         // The URL carries the card number: wiped once compared.
         el.get_attribute("src").is_some_and(|mut src| {
@@ -183,22 +183,28 @@ impl Client {
             return Err(bad_options("clientKey is required (your Midtrans client key)."));
         }
         let environment = options.environment;
-        let script_url = options.script_url.unwrap_or_else(|| DEFAULT_SCRIPT_URL.into());
+        let production = environment == Environment::Production;
+        let not_https = |url: &Option<String>| url.as_deref().is_some_and(|u| !u.starts_with("https://"));
+        if production && (not_https(&options.script_url) || not_https(&options.api_base_url)) {
+            return Err(bad_options("In production, scriptUrl and apiBaseUrl must be https URLs."));
+        }
         let api_base = options
             .api_base_url
             .map(|s| s.trim_end_matches('/').to_owned())
             .unwrap_or_else(|| environment.api_base().into());
-        let lib = loader::load(&Script {
-            src: &script_url,
+        let script = Script {
+            src: options.script_url.unwrap_or_else(|| DEFAULT_SCRIPT_URL.into()),
             environment: environment.as_str(),
-            client_key: &client_key,
-            timeout_ms: millis(options.timeout),
-        })
-        .await?;
+            client_key,
+            integrity: options.integrity.unwrap_or_default(),
+            nonce: options.nonce.unwrap_or_default(),
+            trusted_types: options.trusted_types,
+        };
+        let lib = loader::load(&script, millis(options.timeout)).await?;
         Ok(Client {
             lib,
             environment,
-            client_key,
+            script,
             api_base,
             _guard: message_guard(options.allowed_redirect_origins.clone()),
             allowed_origins: options.allowed_redirect_origins,
@@ -284,12 +290,19 @@ impl Client {
         }
         // The validation's and normalisation's frames held the digits too.
         super::hygiene::scrub_stack();
-        // Set both url and clientKey per call: no DOM lookup of #midtrans-script, and
-        // registerCard no longer hits /v2/token (the library uses `url` verbatim for both).
         let path = if register { "/v2/card/register" } else { "/v2/token" };
         let endpoint = [self.api_base.as_str(), path].concat();
-        self.lib.set_url(&endpoint);
-        self.lib.set_client_key(&self.client_key);
+        // The request runs in a throwaway frame whose timeline, JSONP tag, callback slot and
+        // retained card object go with it (loader.rs says why); one deadline covers both.
+        let timeout = millis(options.timeout);
+        let started = js_sys::Date::now();
+        let frame = TokenFrame::open(&self.script, &endpoint, timeout).await?;
+        let left = timeout.saturating_sub((js_sys::Date::now() - started) as u32);
+        let lib = &frame.lib;
+        // Set both url and clientKey per call: no DOM lookup of #midtrans-script, and
+        // registerCard no longer hits /v2/token (the library uses `url` verbatim for both).
+        lib.set_url(&endpoint);
+        lib.set_client_key(&self.script.client_key);
 
         let (tx, rx) = channel();
         let callbacks = Callbacks::new(&tx, move |kind, resp| {
@@ -299,17 +312,16 @@ impl Client {
         });
         let timer = {
             let tx = tx.clone();
-            Timeout::new(millis(options.timeout), move || {
+            Timeout::new(left, move || {
                 tx.send(Settled::TimedOut);
             })
         };
         let called = if register {
-            self.lib.register_card(&payload, &callbacks.options)
+            lib.register_card(&payload, &callbacks.options)
         } else {
-            self.lib.get_card_token(&payload, &callbacks.options)
+            lib.get_card_token(&payload, &callbacks.options)
         };
-        Client::keep(callbacks);
-        let tag = request_tag(&endpoint);
+        let tag = request_tag(frame.document(), &endpoint);
         // The library sets no error handler on its request: an HTTP error or a network failure
         // (browsers run no script for either) would otherwise wait for the timeout.
         let on_error = tag.as_ref().map(|tag| {
@@ -321,11 +333,11 @@ impl Client {
         });
         let settled = if called.is_ok() { Some(rx.await) } else { None };
         drop((timer, on_error));
-        // The answer is in or no longer matters: the tag's URL (the card number) goes, and so
-        // do the card fields of the object the library keeps until its next call.
-        if let Some(tag) = tag {
-            tag.remove();
-        }
+        // The answer is in or no longer matters: the frame goes (its request, its timeline, its
+        // library), then the callbacks it could have called; the card fields of the object the
+        // library was handed are blanked too.
+        drop(frame);
+        drop(callbacks);
         for key in ["card_number", "card_cvv", "card_exp_month", "card_exp_year"] {
             if !get(&payload, key).is_undefined() {
                 set(&payload, key, &JsValue::from_str(""));

@@ -93,6 +93,18 @@ pub struct LoadOptions {
     pub allowed_redirect_origins: Vec<String>,
     /// Language of field-error messages. Default English.
     pub locale: Locale,
+    /// Subresource Integrity metadata (`sha384-...`) for the script tag the package injects
+    /// (and the token frame's copy); the tag then also gets `crossorigin="anonymous"`, so the
+    /// script must be served with CORS headers. Default none.
+    pub integrity: Option<String>,
+    /// The page's CSP nonce for the injected script tags. Default none.
+    pub nonce: Option<String>,
+    /// Set script URLs through Trusted Types policies, for pages that enforce
+    /// `require-trusted-types-for 'script'`: the injected tag through a `midtrans-card` policy,
+    /// and the library's token request through a `default` policy of the package's own token
+    /// frame that allows only the configured script URL and token endpoints. The CSP must allow
+    /// both names (`trusted-types midtrans-card default`). Default off.
+    pub trusted_types: bool,
 }
 
 impl LoadOptions {
@@ -111,6 +123,9 @@ impl LoadOptions {
             timeout: Duration::from_secs(15),
             allowed_redirect_origins: Vec::new(),
             locale: Locale::En,
+            integrity: None,
+            nonce: None,
+            trusted_types: false,
         }
     }
 }

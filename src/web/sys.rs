@@ -38,6 +38,30 @@ extern "C" {
     pub(crate) fn set_client_key(this: &Lib, key: &str);
 }
 
+#[cfg(feature = "midtrans")]
+#[wasm_bindgen(module = "/src/web/dom.js")]
+extern "C" {
+    /// Appends Midtrans's `<script>` to `doc` (see dom.js); throws where Trusted Types refuse `src`.
+    #[wasm_bindgen(catch, js_name = scriptTag)]
+    pub(crate) fn script_tag(
+        doc: &web_sys::Document,
+        src: &str,
+        environment: &str,
+        client_key: &str,
+        integrity: &str,
+        nonce: &str,
+        policy: &JsValue,
+    ) -> Result<web_sys::HtmlScriptElement, JsValue>;
+
+    /// A hidden about:blank `<iframe>` appended to `doc`.
+    #[wasm_bindgen(js_name = tokenFrame)]
+    pub(crate) fn token_frame(doc: &web_sys::Document) -> web_sys::HtmlIFrameElement;
+
+    /// A Trusted Types policy with `createScriptURL`; `undefined` without Trusted Types.
+    #[wasm_bindgen(catch, js_name = createPolicy)]
+    pub(crate) fn create_policy(win: &JsValue, name: &str, create_script_url: &JsValue) -> Result<JsValue, JsValue>;
+}
+
 #[cfg(all(feature = "midtrans", feature = "js"))]
 #[wasm_bindgen(module = "/src/web/error.js")]
 extern "C" {

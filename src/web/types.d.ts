@@ -388,6 +388,21 @@ export interface LoadOptions {
   allowedRedirectOrigins?: readonly string[];
   /** Language of field-error messages for this instance's calls. Default `'en'`. */
   locale?: Locale;
+  /**
+   * Subresource Integrity metadata (`'sha384-…'`) for the script tag the package injects; the
+   * tag also gets `crossorigin="anonymous"`, so the script must be served with CORS headers.
+   */
+  integrity?: string;
+  /** The page's CSP nonce, set on the script tags the package injects. */
+  nonce?: string;
+  /**
+   * For pages enforcing `require-trusted-types-for 'script'`: the package's script URLs go
+   * through a `midtrans-card` policy, and the library's token request through a `default`
+   * policy of the package's own token frame that allows only the configured script URL and
+   * token endpoints. The CSP must allow both: `trusted-types midtrans-card default`.
+   * Default `false`.
+   */
+  trustedTypes?: boolean;
 }
 
 /** Options for {@link loadMidtrans}: {@link LoadOptions}, plus where the `.wasm` is when a bundler needs telling. */

@@ -10,6 +10,7 @@ const TYPES = {
 
 export async function serveStatic(dir, headers = {}) {
   const base = resolve(dir);
+  headers = { ...headers }; // the returned object's `headers`, changeable until a request comes
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -25,5 +26,5 @@ export async function serveStatic(dir, headers = {}) {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}/`, headers, close: () => new Promise((r) => server.close(r)) };
 }

@@ -16,23 +16,32 @@ use midtrans_card::web::api::{MidtransCard, ThreeDsPopup};
 const LIBRARY: &str = include_str!("../../sandbox/assets/midtrans-new-3ds.js");
 
 #[wasm_bindgen(inline_js = r#"
+// Calls are recorded in the test page (top), whether the library runs there (3DS) or in the
+// package's token frame (a copy loaded from the blob URL below).
+function instrument(lib, top) {
+  for (const name of ['getCardToken', 'registerCard', 'authenticate']) {
+    const orig = lib['__orig_' + name] || lib[name];
+    lib['__orig_' + name] = orig;
+    lib[name] = function (a, b) {
+      top.__calls.push({ name, arg: typeof a === 'string' ? a : JSON.parse(JSON.stringify(a)), url: lib.url, clientKey: lib.clientKey });
+      return orig.call(lib, a, b);
+    };
+  }
+}
 export function install_library(src) {
   if (!window.MidtransNew3ds) {
     const s = document.createElement('script');
     s.text = src;
     document.head.appendChild(s);
   }
-  window.__calls = [];
-  for (const name of ['getCardToken', 'registerCard', 'authenticate']) {
-    const lib = window.MidtransNew3ds;
-    const orig = lib['__orig_' + name] || lib[name];
-    lib['__orig_' + name] = orig;
-    lib[name] = function (a, b) {
-      window.__calls.push({ name, arg: typeof a === 'string' ? a : JSON.parse(JSON.stringify(a)), url: lib.url, clientKey: lib.clientKey });
-      return orig.call(lib, a, b);
-    };
+  if (!window.__libUrl) {
+    const code = src + '\n;(' + instrument.toString() + ')(window.MidtransNew3ds, window.top);';
+    window.__libUrl = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
   }
+  window.__calls = [];
+  instrument(window.MidtransNew3ds, window);
 }
+export function library_url() { return window.__libUrl || ''; }
 export function calls() { return window.__calls; }
 export function page_origin() { return location.origin; }
 export function body_overflow() { return getComputedStyle(document.body).overflow; }
@@ -107,6 +116,7 @@ export function focus_new_button() {
 "#)]
 extern "C" {
     fn install_library(src: &str);
+    fn library_url() -> String;
     fn calls() -> Array;
     fn page_origin() -> String;
     fn body_overflow() -> String;
@@ -158,6 +168,7 @@ fn load_options(api_base: &str) -> JsValue {
     Reflect::set(&opts, &"clientKey".into(), &"SB-Mid-client-test".into()).expect("set");
     Reflect::set(&opts, &"environment".into(), &"sandbox".into()).expect("set");
     Reflect::set(&opts, &"apiBaseUrl".into(), &api_base.into()).expect("set");
+    Reflect::set(&opts, &"scriptUrl".into(), &library_url().into()).expect("set");
     let allowed: Array = [JsValue::from_str(&origin())].into_iter().collect();
     Reflect::set(&opts, &"allowedRedirectOrigins".into(), &allowed).expect("set");
     opts.into()

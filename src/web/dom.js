@@ -1,0 +1,39 @@
+// DOM steps of the loader as a few small functions: one wasm call each instead of a web-sys shim
+// per property (measured smaller). The decisions (which URL, which policy, which attributes) are
+// made in Rust (src/web/loader.rs); these only carry them out.
+
+// A `<script>` for Midtrans's library in `doc`: `src` through `policy` when given (Trusted
+// Types), else as a string (where the page enforces Trusted Types, the setter throws then, and
+// so does this function). Empty `integrity` / `nonce` are left out.
+export function scriptTag(doc, src, environment, clientKey, integrity, nonce, policy) {
+  const s = doc.createElement('script');
+  s.id = 'midtrans-script';
+  s.type = 'text/javascript';
+  s.setAttribute('data-environment', environment);
+  s.setAttribute('data-client-key', clientKey);
+  if (integrity) {
+    s.integrity = integrity;
+    s.crossOrigin = 'anonymous';
+  }
+  if (nonce) s.nonce = nonce;
+  s.src = policy ? policy.createScriptURL(src) : src;
+  (doc.head || doc.body || doc.documentElement).appendChild(s);
+  return s;
+}
+
+// A hidden, same-origin (about:blank) frame for one token request.
+export function tokenFrame(doc) {
+  const f = doc.createElement('iframe');
+  f.hidden = true;
+  f.tabIndex = -1;
+  f.title = 'midtrans-card';
+  (doc.body || doc.documentElement).appendChild(f);
+  return f;
+}
+
+// `win.trustedTypes.createPolicy(name, { createScriptURL })`, or undefined where the browser has
+// no Trusted Types. Throws when the page's CSP does not allow the policy name.
+export function createPolicy(win, name, createScriptURL) {
+  const tt = win.trustedTypes;
+  return tt && tt.createPolicy ? tt.createPolicy(name, { createScriptURL }) : undefined;
+}
