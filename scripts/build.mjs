@@ -23,6 +23,7 @@ const walk = (d) =>
 const wasmOpt = join(root, 'node_modules/.bin/wasm-opt');
 if (!existsSync(wasmOpt)) throw new Error('node_modules/.bin/wasm-opt missing: run `npm ci` (npm binaryen@130.0.0)');
 const { transformSync } = await import('esbuild');
+const { minifyNames } = await import('./wasm-names.mjs');
 
 const TYPES = readFileSync(join(root, 'src/web/types.d.ts'), 'utf8');
 const ENTRY = readFileSync(join(root, 'src/web/index.js'), 'utf8');
@@ -41,6 +42,9 @@ function build({ outDir, features, midtrans }) {
     '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue',
     wasm, '-o', wasm,
   ]);
+  // Short import/export names in the .wasm and its glue (scripts/wasm-names.mjs says why).
+  const renamed = minifyNames(wasm, join(outDir, 'midtrans_card.js'));
+  console.log(`  short names: ${renamed.imports} imports, ${renamed.exports} exports`);
   const snippets = join(outDir, 'snippets');
   const snippetOrNull = (name) => {
     const f = walk(snippets).find((p) => p.endsWith(`/src/web/${name}`));
