@@ -246,7 +246,8 @@ async fn load_checks_its_options() {
     let e = MidtransCard::load(LoadOptions::new("  ", Environment::Production)).await.expect_err("blank key");
     assert_eq!(e.code(), ErrorCode::InvalidOptions);
     // Production: card data goes to these URLs, so plain http is refused.
-    for (script, api) in [(Some("http://cdn.example/midtrans.js"), None), (None, Some("http://api.example"))] {
+    for (script, api) in [(Some("http://cdn.example/midtrans.js"), None), (None, Some("http://api.example"))]
+    {
         let mut o = LoadOptions::new("Mid-client-x", Environment::Production);
         o.script_url = script.map(String::from);
         o.api_base_url = api.map(String::from);
@@ -901,7 +902,7 @@ async fn every_fault_settles_with_its_code_in_time_and_leaves_nothing() {
     check_fault(fault("token request answered 404", ErrorCode::TokenFailed, 5_000.0), async {
         let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
         o.api_base_url = Some([page_origin().as_str(), "/no-such-token-api"].concat());
-    o.script_url = Some(library_url());
+        o.script_url = Some(library_url());
         MidtransCard::load(o).await?.get_card_token(&card()).await.map(|_| ())
     })
     .await;

@@ -71,9 +71,9 @@ fn load_failed(why: &'static str) -> Error {
 }
 
 fn document() -> Result<Document, Error> {
-    web_sys::window().and_then(|w| w.document()).ok_or_else(|| {
-        Error::new(ErrorCode::SdkNotLoaded).with_message("No document to load Midtrans into.")
-    })
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| Error::new(ErrorCode::SdkNotLoaded).with_message("No document to load Midtrans into."))
 }
 
 /// Reuses the page's `MidtransNew3ds`, or waits for an existing `#midtrans-script`, or injects

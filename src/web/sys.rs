@@ -59,7 +59,11 @@ extern "C" {
 
     /// A Trusted Types policy with `createScriptURL`; `undefined` without Trusted Types.
     #[wasm_bindgen(catch, js_name = createPolicy)]
-    pub(crate) fn create_policy(win: &JsValue, name: &str, create_script_url: &JsValue) -> Result<JsValue, JsValue>;
+    pub(crate) fn create_policy(
+        win: &JsValue,
+        name: &str,
+        create_script_url: &JsValue,
+    ) -> Result<JsValue, JsValue>;
 }
 
 #[cfg(all(feature = "midtrans", feature = "js"))]

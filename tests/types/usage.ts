@@ -164,6 +164,10 @@ export async function oneCall(): Promise<void> {
   const m2 = await loadMidtrans({ clientKey: 'k', environment: 'sandbox', module_or_path: '/assets/midtrans_card_bg.wasm' });
   console.log(m2?.environment);
 
+  // A strict page: Trusted Types, a CSP nonce, Subresource Integrity.
+  await MidtransCard.load({ clientKey: 'k', environment: 'production', trustedTypes: true, nonce: 'n0nce', integrity: 'sha384-abc' });
+  // @ts-expect-error: trustedTypes is a boolean
+  await MidtransCard.load({ clientKey: 'k', environment: 'sandbox', trustedTypes: 'yes' });
   // @ts-expect-error: an unknown environment
   await loadMidtrans({ clientKey: 'k', environment: 'staging' });
   // @ts-expect-error: an unknown environment
