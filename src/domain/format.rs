@@ -68,3 +68,78 @@ pub fn format_card_input(input: &str, caret: usize) -> (String, usize) {
     };
     (out, new_caret)
 }
+
+/// Reformats an expiry field (`MM/YY`) as the customer types, pastes or deletes, keeping the
+/// caret by the same digit. `caret` counts UTF-16 code units (the DOM's `selectionStart`), as does
+/// the returned caret; `deleting` is whether the edit was a deletion (an `InputEvent` whose
+/// `inputType` starts with `delete`).
+///
+/// Only digits are kept. A first digit 2-9 is a month of its own (`"4"` -> `"04/"`); a complete
+/// month gets the slash (`"12"` -> `"12/"`), except when the customer has just deleted it
+/// (backspace over the slash of `"12/"` gives `"12"`, once more `"1"`). A four-digit year
+/// starting with `20`, typed or pasted, becomes two digits (`"12/2030"` -> `"12/30"`); anything
+/// past `MM/YY` is dropped. `"1/"` typed means January (`"01/"`).
+pub fn format_expiry_input(input: &str, caret: usize, deleting: bool) -> (String, usize) {
+    let mut d = [0u8; 8];
+    let mut n = 0usize;
+    let mut before = 0usize; // digits before the caret
+    let mut sep: Option<usize> = None; // digits before the first separator
+    let mut caret_after_sep = false;
+    let mut units = 0usize;
+    for c in input.chars() {
+        let left_of_caret = units < caret;
+        units += c.len_utf16();
+        if c.is_ascii_digit() {
+            if n < d.len() {
+                d[n] = c as u8;
+                n += 1;
+                before += usize::from(left_of_caret);
+            }
+        } else if sep.is_none() && n > 0 && matches!(c, '/' | '-' | '.' | ' ') {
+            sep = Some(n);
+            caret_after_sep = left_of_caret;
+        }
+    }
+    let d = &d[..n];
+    // How many typed digits make the month, and whether a leading zero is added.
+    let (used, pad) = match sep {
+        _ if n == 0 => (0, false),
+        Some(1) => (1, d[0] >= b'2' || !deleting),
+        Some(2) => (2, false),
+        _ if d[0] >= b'2' => (1, true),
+        _ => (n.min(2), false),
+    };
+    let month_len = used + usize::from(pad);
+    let year_typed = &d[used..];
+    // A four-digit year (20YY) keeps its last two digits; "20Y" is left while it is being typed.
+    let (drop, year) = if year_typed.starts_with(b"20") && year_typed.len() >= 4 {
+        (2, &year_typed[2..4])
+    } else if year_typed.starts_with(b"20") && year_typed.len() == 3 {
+        (0, year_typed)
+    } else {
+        (0, &year_typed[..year_typed.len().min(2)])
+    };
+    let slash = (month_len == 2 && (!year.is_empty() || !deleting || sep.is_some()))
+        || (month_len == 1 && !year.is_empty());
+    let mut out = String::with_capacity(month_len + 1 + year.len());
+    if pad {
+        out.push('0');
+    }
+    out.extend(d[..used].iter().map(|&c| char::from(c)));
+    if slash {
+        out.push('/');
+    }
+    out.extend(year.iter().map(|&c| char::from(c)));
+    // Digits before the caret in the output, then its position.
+    let j = if before <= used {
+        before + usize::from(pad && before > 0)
+    } else {
+        month_len + (before - used).saturating_sub(drop).min(year.len())
+    };
+    let pos = if j > month_len || (j == month_len && slash && (caret_after_sep || !deleting)) {
+        j + usize::from(slash)
+    } else {
+        j
+    };
+    (out, pos)
+}

@@ -16,6 +16,7 @@ import initWasm, {
   detectBrand as brandSlow,
   formatCardNumber as formatSlow,
   formatCardInput as inputSlow,
+  formatExpiryInput as expiryInputSlow,
   __inputBuffer,
   __numberBits,
   __expiryBits,
@@ -169,6 +170,11 @@ export function formatCardNumber(value) {
 export function formatCardInput(value, caret) {
   ready('formatCardInput()');
   return inputSlow(value, caret);
+}
+
+export function formatExpiryInput(value, caret, inputType) {
+  ready('formatExpiryInput()');
+  return expiryInputSlow(value, caret, inputType);
 }
 
 // @midtrans-start (not in midtrans-card/validate)

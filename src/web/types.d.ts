@@ -202,6 +202,12 @@ export function detectBrand(value: CardText): BrandInfo | null;
 export function formatCardNumber(value: CardText): string;
 /** As-you-type formatting of an input's value; `caret` is `selectionStart`, kept by its digit. */
 export function formatCardInput(value: string, caret: number): { value: string; caret: number };
+/**
+ * As-you-type `MM/YY` for an expiry input: digits only, `"4"` -> `"04/"`, `"12"` -> `"12/"`, a
+ * pasted `"12/2030"` -> `"12/30"`, caret kept by its digit. Pass the `InputEvent`'s `inputType`
+ * so a backspace over the slash removes it (`"12/"` -> `"12"`) instead of it coming back.
+ */
+export function formatExpiryInput(value: string, caret: number, inputType?: string | boolean): { value: string; caret: number };
 
 // ---------------------------------------------------------------------------------------------
 // Errors: one class, `MidtransCardError`, discriminated by `code`.

@@ -10,6 +10,7 @@ import init, {
   detectBrand,
   formatCardNumber,
   formatCardInput,
+  formatExpiryInput,
   type Brand,
   type CardData,
   type FieldError,
@@ -231,6 +232,8 @@ export async function demo(): Promise<void> {
   if (info) console.log(info.cvvName, info.cvvLength, info.gaps);
   const s: string = formatCardNumber('4811111111111114');
   const { value, caret } = formatCardInput('48111', 5);
+  const exp: { value: string; caret: number } = formatExpiryInput('12', 2, 'deleteContentBackward');
+  console.log(exp.value, exp.caret);
   console.log(m, s, value, caret);
 
   // @ts-expect-error: not a brand
