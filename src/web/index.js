@@ -29,6 +29,8 @@ import { MidtransCardError } from './error.js';
 export { MidtransCardError };
 // @midtrans-start (not in midtrans-card/validate)
 import { MidtransCard as WasmMidtransCard, ThreeDsPopup as WasmThreeDsPopup } from './midtrans_card.js';
+// The drop-in card form, <midtrans-card-form> (form.js, shipped next to this entry).
+export { CardForm } from './form.js';
 // @midtrans-end
 
 const CAP = 64; // web/api.rs INPUT_CAPACITY
