@@ -304,13 +304,18 @@ export class CardForm extends Base {
 
   /**
    * Live check: while typing, an error shows only once the value cannot become valid (and goes
-   * as soon as it can); on blur, anything not valid but not empty is flagged.
+   * as soon as it can); on blur, anything typed that is not valid is flagged.
    */
   #check(name, blur) {
     const fld = this.#f[name];
-    const v = fld.input.value.trim() ? this.#verdict(name) : { isPotentiallyValid: true };
-    if (blur ? !v.isValid && fld.input.value.trim() : !v.isPotentiallyValid) fld.reason = v.reason;
-    else if (v.isValid || v.isPotentiallyValid) fld.reason = null;
+    // Leaving an empty field changes nothing (a `required` from the last submit stays).
+    if (!fld.input.value.trim()) {
+      if (!blur) fld.reason = null;
+    } else {
+      const v = this.#verdict(name);
+      if (blur ? !v.isValid : !v.isPotentiallyValid) fld.reason = v.reason;
+      else if (v.isPotentiallyValid) fld.reason = null;
+    }
     this.#paint();
   }
 
