@@ -100,41 +100,41 @@ pub fn format_expiry_input(input: &str, caret: usize, deleting: bool) -> (String
             caret_after_sep = left_of_caret;
         }
     }
-    let d = &d[..n];
+    // Indexing by `get` only: no bounds-check panic (and its formatting code) in the wasm.
+    let at = |i: usize| d.get(i).copied().unwrap_or(0);
     // How many typed digits make the month, and whether a leading zero is added.
     let (used, pad) = match sep {
         _ if n == 0 => (0, false),
-        Some(1) => (1, d[0] >= b'2' || !deleting),
+        Some(1) => (1, at(0) >= b'2' || !deleting),
         Some(2) => (2, false),
-        _ if d[0] >= b'2' => (1, true),
+        _ if at(0) >= b'2' => (1, true),
         _ => (n.min(2), false),
     };
     let month_len = used + usize::from(pad);
-    let year_typed = &d[used..];
+    let typed = n.saturating_sub(used);
     // A four-digit year (20YY) keeps its last two digits; "20Y" is left while it is being typed.
-    let (drop, year) = if year_typed.starts_with(b"20") && year_typed.len() >= 4 {
-        (2, &year_typed[2..4])
-    } else if year_typed.starts_with(b"20") && year_typed.len() == 3 {
-        (0, year_typed)
-    } else {
-        (0, &year_typed[..year_typed.len().min(2)])
-    };
-    let slash = (month_len == 2 && (!year.is_empty() || !deleting || sep.is_some()))
-        || (month_len == 1 && !year.is_empty());
-    let mut out = String::with_capacity(month_len + 1 + year.len());
+    let twenty = typed >= 3 && at(used) == b'2' && at(used + 1) == b'0';
+    let drop = if twenty && typed >= 4 { 2 } else { 0 };
+    let year = if twenty && typed == 3 { 3 } else { typed.min(2 + drop) - drop };
+    let slash = (month_len == 2 && (year > 0 || !deleting || sep.is_some())) || (month_len == 1 && year > 0);
+    let mut out = String::with_capacity(8);
     if pad {
         out.push('0');
     }
-    out.extend(d[..used].iter().map(|&c| char::from(c)));
+    for i in 0..used {
+        out.push(char::from(at(i)));
+    }
     if slash {
         out.push('/');
     }
-    out.extend(year.iter().map(|&c| char::from(c)));
+    for i in 0..year {
+        out.push(char::from(at(used + drop + i)));
+    }
     // Digits before the caret in the output, then its position.
     let j = if before <= used {
         before + usize::from(pad && before > 0)
     } else {
-        month_len + (before - used).saturating_sub(drop).min(year.len())
+        month_len + (before - used).saturating_sub(drop).min(year)
     };
     let pos = if j > month_len || (j == month_len && slash && (caret_after_sep || !deleting)) {
         j + usize::from(slash)
