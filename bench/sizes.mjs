@@ -9,9 +9,13 @@ export const brotli11 = (buf) =>
 
 export const measure = (buf) => ({ raw: buf.length, gzip: gzip9(buf), brotli: brotli11(buf) });
 
-/** Everything a page downloads from the package: the wasm, the glue and every JS snippet. */
+/**
+ * Everything a page downloads from the package: the wasm, the glue, the drop-in card form
+ * (`form.js`, full entry only) and every JS snippet.
+ */
 export function packageFiles(pkgDir) {
   const files = ['midtrans_card_bg.wasm', 'midtrans_card.js', 'index.js'];
+  if (existsSync(join(pkgDir, 'form.js'))) files.push('form.js');
   const snippets = join(pkgDir, 'snippets');
   if (existsSync(snippets)) {
     const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));

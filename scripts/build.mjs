@@ -74,15 +74,21 @@ function build({ outDir, features, midtrans }) {
   else writeFileSync(join(outDir, 'error.js'), readFileSync(join(root, 'src/web/error.js')));
   if (!midtrans) entry = entry.replace(MIDTRANS_ONLY, '');
   writeFileSync(join(outDir, 'index.js'), entry);
+  // The drop-in card form (full build only): plain JS next to the entry, which re-exports it.
+  const form = midtrans ? [join(outDir, 'form.js')] : [];
+  if (midtrans) {
+    if (!entry.includes("from './form.js'")) throw new Error('src/web/index.js must re-export ./form.js');
+    writeFileSync(form[0], readFileSync(join(root, 'src/web/form.js')));
+  }
   for (const f of ['.gitignore', 'package.json', 'README.md']) rmSync(join(outDir, f), { force: true });
   // Minify the shipped JS (each file on its own: imports, exports and `import.meta.url` stay).
   const own = existsSync(join(outDir, 'error.js')) ? [join(outDir, 'error.js')] : [];
-  for (const f of [join(outDir, 'midtrans_card.js'), join(outDir, 'index.js'), ...own, ...walk(snippets)]) {
+  for (const f of [join(outDir, 'midtrans_card.js'), join(outDir, 'index.js'), ...form, ...own, ...walk(snippets)]) {
     if (!f.endsWith('.js')) continue;
     const { code } = transformSync(readFileSync(f, 'utf8'), { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
     writeFileSync(f, code);
   }
-  return sizesOf(outDir, ['midtrans_card_bg.wasm', 'midtrans_card.js', 'index.js', ...own.map((f) => relative(outDir, f)), ...walk(snippets).map((f) => relative(outDir, f))]);
+  return sizesOf(outDir, ['midtrans_card_bg.wasm', 'midtrans_card.js', 'index.js', ...[...form, ...own].map((f) => relative(outDir, f)), ...walk(snippets).map((f) => relative(outDir, f))]);
 }
 
 function sizesOf(dir, files) {

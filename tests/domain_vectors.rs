@@ -9,8 +9,8 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 mod vectors;
 
 use midtrans_card::domain::{
-    format_card_input, format_card_number, validate_cvv, validate_expiry, validate_month_year,
-    validate_number, Brand, BrandSet, ExpiryOptions, NumberOptions, YearMonth,
+    format_card_input, format_card_number, format_expiry_input, validate_cvv, validate_expiry,
+    validate_month_year, validate_number, Brand, BrandSet, ExpiryOptions, NumberOptions, YearMonth,
 };
 use vectors::*;
 
@@ -97,6 +97,14 @@ fn cvv_vectors() {
 fn format_vectors() {
     for (input, out) in FORMATS {
         assert_eq!(format_card_number(input), *out, "{}", input.escape_debug());
+    }
+}
+
+#[test]
+fn format_expiry_input_vectors() {
+    for case in EXPIRY_INPUTS {
+        let (out, caret) = format_expiry_input(case.value, case.caret as usize, case.deleting);
+        assert_eq!((out.as_str(), caret as u32), (case.out, case.out_caret), "{}", case.what);
     }
 }
 

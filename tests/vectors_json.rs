@@ -116,6 +116,16 @@ fn write_vectors_json() {
         s(&mut o, c.what);
         o.push('}');
     }
+    o.push_str("],\"expiryInputs\":[");
+    for (i, c) in EXPIRY_INPUTS.iter().enumerate() {
+        o.push_str(if i > 0 { ",{\"value\":" } else { "{\"value\":" });
+        s(&mut o, c.value);
+        let _ = write!(o, ",\"caret\":{},\"deleting\":{},\"out\":", c.caret, c.deleting);
+        s(&mut o, c.out);
+        let _ = write!(o, ",\"outCaret\":{},\"what\":", c.out_caret);
+        s(&mut o, c.what);
+        o.push('}');
+    }
     o.push_str("]}\n");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
     std::fs::create_dir_all(&dir).expect("target dir");

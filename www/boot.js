@@ -1,23 +1,8 @@
-// Loads the checkout (app.js and the card package it imports). Until that works the card form
-// stays inert: disabled in the HTML, its inputs carry no `name`, and a submission is stopped
-// here, so a card typed into a page whose package failed to load (blocked CDN, flaky network)
-// goes nowhere. If loading fails, the page says so.
-const form = document.getElementById('pay-form');
-const stopSubmit = (event) => event.preventDefault();
-form.addEventListener('submit', stopSubmit);
-
-function showLoadFailure() {
-  document.getElementById('form-loading').hidden = true;
-  const box = document.getElementById('error');
-  box.dataset.code = 'sdk_load_failed';
-  document.getElementById('error-title').textContent = 'The card payment form could not load.';
-  document.getElementById('error-detail').textContent =
-    'No card details were sent. Reload the page, or turn off content blockers for this site.';
-  box.hidden = false;
+// Loads the checkout (app.js and the card package it imports). Until the package has defined
+// <midtrans-card-form> there are no card fields at all, only the element's loading text; if
+// loading fails (blocked CDN, flaky network), the page says so and nothing can be typed.
+import('/app.js').catch(() => {
+  document.querySelector('[data-testid="form-loading"]').hidden = true;
+  document.getElementById('load-error').hidden = false;
   document.documentElement.dataset.ready = 'failed';
-}
-
-import('/app.js').then(
-  () => form.removeEventListener('submit', stopSubmit),
-  showLoadFailure,
-);
+});

@@ -68,3 +68,78 @@ pub fn format_card_input(input: &str, caret: usize) -> (String, usize) {
     };
     (out, new_caret)
 }
+
+/// Reformats an expiry field (`MM/YY`) as the customer types, pastes or deletes, keeping the
+/// caret by the same digit. `caret` counts UTF-16 code units (the DOM's `selectionStart`), as does
+/// the returned caret; `deleting` is whether the edit was a deletion (an `InputEvent` whose
+/// `inputType` starts with `delete`).
+///
+/// Only digits are kept. A first digit 2-9 is a month of its own (`"4"` -> `"04/"`); a complete
+/// month gets the slash (`"12"` -> `"12/"`), except when the customer has just deleted it
+/// (backspace over the slash of `"12/"` gives `"12"`, once more `"1"`). A four-digit year
+/// starting with `20`, typed or pasted, becomes two digits (`"12/2030"` -> `"12/30"`); anything
+/// past `MM/YY` is dropped. `"1/"` typed means January (`"01/"`).
+pub fn format_expiry_input(input: &str, caret: usize, deleting: bool) -> (String, usize) {
+    let mut d = [0u8; 8];
+    let mut n = 0usize;
+    let mut before = 0usize; // digits before the caret
+    let mut sep: Option<usize> = None; // digits before the first separator
+    let mut caret_after_sep = false;
+    let mut units = 0usize;
+    for c in input.chars() {
+        let left_of_caret = units < caret;
+        units += c.len_utf16();
+        if c.is_ascii_digit() {
+            if n < d.len() {
+                d[n] = c as u8;
+                n += 1;
+                before += usize::from(left_of_caret);
+            }
+        } else if sep.is_none() && n > 0 && matches!(c, '/' | '-' | '.' | ' ') {
+            sep = Some(n);
+            caret_after_sep = left_of_caret;
+        }
+    }
+    // Indexing by `get` only: no bounds-check panic (and its formatting code) in the wasm.
+    let at = |i: usize| d.get(i).copied().unwrap_or(0);
+    // How many typed digits make the month, and whether a leading zero is added.
+    let (used, pad) = match sep {
+        _ if n == 0 => (0, false),
+        Some(1) => (1, at(0) >= b'2' || !deleting),
+        Some(2) => (2, false),
+        _ if at(0) >= b'2' => (1, true),
+        _ => (n.min(2), false),
+    };
+    let month_len = used + usize::from(pad);
+    let typed = n.saturating_sub(used);
+    // A four-digit year (20YY) keeps its last two digits; "20Y" is left while it is being typed.
+    let twenty = typed >= 3 && at(used) == b'2' && at(used + 1) == b'0';
+    let drop = if twenty && typed >= 4 { 2 } else { 0 };
+    let year = if twenty && typed == 3 { 3 } else { typed.min(2 + drop) - drop };
+    let slash = (month_len == 2 && (year > 0 || !deleting || sep.is_some())) || (month_len == 1 && year > 0);
+    let mut out = String::with_capacity(8);
+    if pad {
+        out.push('0');
+    }
+    for i in 0..used {
+        out.push(char::from(at(i)));
+    }
+    if slash {
+        out.push('/');
+    }
+    for i in 0..year {
+        out.push(char::from(at(used + drop + i)));
+    }
+    // Digits before the caret in the output, then its position.
+    let j = if before <= used {
+        before + usize::from(pad && before > 0)
+    } else {
+        month_len + (before - used).saturating_sub(drop).min(year)
+    };
+    let pos = if j > month_len || (j == month_len && slash && (caret_after_sep || !deleting)) {
+        j + usize::from(slash)
+    } else {
+        j
+    };
+    (out, pos)
+}

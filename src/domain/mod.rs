@@ -22,7 +22,7 @@ pub use error::ErrorCode;
 pub use expiry::{
     validate_expiry, validate_month_year, ExpiryOptions, ExpiryVerdict, YearMonth, DEFAULT_MAX_YEARS_AHEAD,
 };
-pub use format::{format_card_input, format_card_number};
+pub use format::{format_card_input, format_card_number, format_expiry_input};
 pub use midtrans::{
     authentication_result, charge_step, is_allowed_redirect_url, ChargeStep, Outcome, Transaction, Truncated,
 };

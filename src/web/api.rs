@@ -376,6 +376,23 @@ pub fn format_card_input(value: JsValue, caret: JsValue) -> JsValue {
     o.into()
 }
 
+/// `formatExpiryInput(value, caret, inputType?)`: `MM/YY` as typed, caret kept; an `inputType`
+/// starting with `delete` (or `true`) marks a deletion, so a slash just deleted stays deleted.
+#[wasm_bindgen(js_name = formatExpiryInput, skip_typescript)]
+pub fn format_expiry_input(value: JsValue, caret: JsValue, input_type: JsValue) -> JsValue {
+    let del =
+        input_type.as_bool() == Some(true) || input_type.as_string().is_some_and(|t| t.starts_with("delete"));
+    let c = caret
+        .as_f64()
+        .filter(|c| c.is_finite() && *c >= 0.0)
+        .map_or(usize::MAX, |c| c.min(u32::MAX as f64) as usize);
+    let (out, c) = domain::format_expiry_input(&text(&value).unwrap_or_default(), c, del);
+    let o = Object::new();
+    set(&o, "value", &JsValue::from_str(&out));
+    set(&o, "caret", &JsValue::from_f64(c as f64));
+    o.into()
+}
+
 #[cfg(all(test, feature = "midtrans"))]
 pub(crate) use flow::{MidtransCard, ThreeDsPopup};
 

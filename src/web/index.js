@@ -16,6 +16,7 @@ import initWasm, {
   detectBrand as brandSlow,
   formatCardNumber as formatSlow,
   formatCardInput as inputSlow,
+  formatExpiryInput as expiryInputSlow,
   __inputBuffer,
   __numberBits,
   __expiryBits,
@@ -28,6 +29,8 @@ import { MidtransCardError } from './error.js';
 export { MidtransCardError };
 // @midtrans-start (not in midtrans-card/validate)
 import { MidtransCard as WasmMidtransCard, ThreeDsPopup as WasmThreeDsPopup } from './midtrans_card.js';
+// The drop-in card form, <midtrans-card-form> (form.js, shipped next to this entry).
+export { CardForm } from './form.js';
 // @midtrans-end
 
 const CAP = 64; // web/api.rs INPUT_CAPACITY
@@ -169,6 +172,11 @@ export function formatCardNumber(value) {
 export function formatCardInput(value, caret) {
   ready('formatCardInput()');
   return inputSlow(value, caret);
+}
+
+export function formatExpiryInput(value, caret, inputType) {
+  ready('formatExpiryInput()');
+  return expiryInputSlow(value, caret, inputType);
 }
 
 // @midtrans-start (not in midtrans-card/validate)

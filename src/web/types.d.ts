@@ -202,6 +202,12 @@ export function detectBrand(value: CardText): BrandInfo | null;
 export function formatCardNumber(value: CardText): string;
 /** As-you-type formatting of an input's value; `caret` is `selectionStart`, kept by its digit. */
 export function formatCardInput(value: string, caret: number): { value: string; caret: number };
+/**
+ * As-you-type `MM/YY` for an expiry input: digits only, `"4"` -> `"04/"`, `"12"` -> `"12/"`, a
+ * pasted `"12/2030"` -> `"12/30"`, caret kept by its digit. Pass the `InputEvent`'s `inputType`
+ * so a backspace over the slash removes it (`"12/"` -> `"12"`) instead of it coming back.
+ */
+export function formatExpiryInput(value: string, caret: number, inputType?: string | boolean): { value: string; caret: number };
 
 // ---------------------------------------------------------------------------------------------
 // Errors: one class, `MidtransCardError`, discriminated by `code`.
@@ -561,5 +567,44 @@ export class ThreeDsPopup {
   close(): void;
   /** Same as close(), then releases the Rust side. */
   free(): void;
+}
+
+/** The extra `pay()` options a {@link CardForm} passes on (the rest comes from its attributes). */
+export type CardFormPayOptions = Omit<PayOptions, 'chargeUrl' | 'popup'>;
+
+/** `payment`: the card was paid (or is pending or under review): `detail` is the result. */
+export type CardFormPaymentEvent = CustomEvent<TransactionResult>;
+/** `paymenterror`: the attempt failed and the form has shown why: `detail` is the error. */
+export type CardFormPaymentErrorEvent = CustomEvent<MidtransCardError>;
+
+/** The events a {@link CardForm} fires (bubbling, composed). */
+export interface CardFormEventMap extends HTMLElementEventMap {
+  payment: CardFormPaymentEvent;
+  paymenterror: CardFormPaymentErrorEvent;
+}
+
+/**
+ * `<midtrans-card-form>`: card number, expiry and CVV fields, validation, `pay()` and the 3DS
+ * popup in one element, in English or Indonesian. Attributes: `client-key`, `environment`,
+ * `charge-url`, `locale` (`en` | `id`), `api-base-url`, `script-url`, `redirect-origins`
+ * (space-separated), `closable`, `submit-label`, and `callback-url` for full-page 3DS.
+ */
+export class CardForm extends HTMLElement {
+  /** Registers the element as `<midtrans-card-form>`, or as `tag`. Call after `init()`. */
+  static define(tag?: string): void;
+  /** Extra `pay()` options: `body` (the cart for your backend), `headers`, `supportedBrands`... */
+  payOptions: CardFormPayOptions;
+  /** Focuses the card number field. */
+  focus(options?: FocusOptions): void;
+  addEventListener<K extends keyof CardFormEventMap>(type: K, listener: (this: CardForm, ev: CardFormEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof CardFormEventMap>(type: K, listener: (this: CardForm, ev: CardFormEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'midtrans-card-form': CardForm;
+  }
 }
 // @midtrans-end

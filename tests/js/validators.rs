@@ -92,6 +92,12 @@ fn cvv_and_format_vectors_through_js() {
         assert_eq!(s(&r, "value").as_deref(), Some(case.out), "{}", case.what);
         assert_eq!(get(&r, "caret").as_f64(), Some(f64::from(case.out_caret)), "{}", case.what);
     }
+    for case in EXPIRY_INPUTS {
+        let kind = JsValue::from_str(if case.deleting { "deleteContentBackward" } else { "insertText" });
+        let r = api::format_expiry_input(JsValue::from_str(case.value), JsValue::from(case.caret), kind);
+        assert_eq!(s(&r, "value").as_deref(), Some(case.out), "{}", case.what);
+        assert_eq!(get(&r, "caret").as_f64(), Some(f64::from(case.out_caret)), "{}", case.what);
+    }
 }
 
 #[wasm_bindgen_test]
@@ -156,6 +162,8 @@ fn hostile_inputs_get_verdicts_not_panics() {
         let _ = api::detect_brand(v.clone());
         let _ = api::format_card_number(v.clone());
         let r = api::format_card_input(v.clone(), v.clone());
+        assert!(get(&r, "value").is_string(), "{what}");
+        let r = api::format_expiry_input(v.clone(), v.clone(), v.clone());
         assert!(get(&r, "value").is_string(), "{what}");
     }
 }

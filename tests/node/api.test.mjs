@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import mc from './load.mjs';
 
 test('exports the documented functions', () => {
-  for (const name of ['validateCardNumber', 'validateExpiry', 'validateCvv', 'validateCard', 'detectBrand', 'formatCardNumber', 'formatCardInput']) {
+  for (const name of ['validateCardNumber', 'validateExpiry', 'validateCvv', 'validateCard', 'detectBrand', 'formatCardNumber', 'formatCardInput', 'formatExpiryInput']) {
     assert.equal(typeof mc[name], 'function', name);
   }
 });
@@ -22,6 +22,8 @@ test('results are plain objects with the documented shape', () => {
   });
   assert.equal(mc.formatCardNumber('4811111111111114'), '4811 1111 1111 1114');
   assert.deepEqual(mc.formatCardInput('48111', 5), { value: '4811 1', caret: 6 });
+  assert.deepEqual(mc.formatExpiryInput('12', 2), { value: '12/', caret: 3 });
+  assert.deepEqual(mc.formatExpiryInput('12', 2, 'deleteContentBackward'), { value: '12', caret: 2 });
 });
 
 test('validateCard lists every field error with messages', () => {

@@ -65,6 +65,7 @@ const CALLS = {
   detectBrand: (m) => m.detectBrand('4811'),
   formatCardNumber: (m) => m.formatCardNumber('4811111111111114'),
   formatCardInput: (m) => m.formatCardInput('4811', 4),
+  formatExpiryInput: (m) => m.formatExpiryInput('12', 2),
 };
 
 test('before init(), every export of both entries throws MidtransCardError not_initialized', async () => {

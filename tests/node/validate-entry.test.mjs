@@ -12,7 +12,7 @@ validate.initSync({ module: readFileSync(require.resolve('midtrans-card/validate
 const v = JSON.parse(readFileSync(new URL('../../target/vectors.json', import.meta.url), 'utf8'));
 
 test('exports the validators, the error class for not_initialized, and nothing of the Midtrans flow', () => {
-  for (const name of ['default', 'initSync', 'validateCardNumber', 'validateExpiry', 'validateCvv', 'validateCard', 'detectBrand', 'formatCardNumber', 'formatCardInput', 'MidtransCardError']) {
+  for (const name of ['default', 'initSync', 'validateCardNumber', 'validateExpiry', 'validateCvv', 'validateCard', 'detectBrand', 'formatCardNumber', 'formatCardInput', 'formatExpiryInput', 'MidtransCardError']) {
     assert.equal(typeof validate[name], 'function', name);
   }
   for (const name of ['MidtransCard', 'ThreeDsPopup', 'loadMidtrans']) assert.equal(validate[name], undefined, name);
@@ -26,6 +26,7 @@ test('same verdicts as the full package on the vector tables', () => {
   for (const c of v.cvvs) assert.deepEqual(validate.validateCvv(c.input, c.brand), full.validateCvv(c.input, c.brand));
   for (const [input] of v.formats) assert.equal(validate.formatCardNumber(input), full.formatCardNumber(input));
   for (const c of v.inputs) assert.deepEqual(validate.formatCardInput(c.value, c.caret), full.formatCardInput(c.value, c.caret));
+  for (const c of v.expiryInputs) assert.deepEqual(validate.formatExpiryInput(c.value, c.caret, c.deleting), full.formatExpiryInput(c.value, c.caret, c.deleting));
   const card = { card_number: '4811111111111115', card_exp_month: '10', card_exp_year: '2026', card_cvv: '1' };
   assert.deepEqual(validate.validateCard(card, { today, locale: 'id' }), full.validateCard(card, { today, locale: 'id' }));
   assert.deepEqual(validate.detectBrand('3701'), full.detectBrand('3701'));

@@ -67,6 +67,11 @@ test('CVVs', () => {
 test('formatting', () => {
   for (const [input, out] of v.formats) assert.equal(mc.formatCardNumber(input), out, input);
   for (const c of v.inputs) assert.deepEqual(mc.formatCardInput(c.value, c.caret), { value: c.out, caret: c.outCaret }, c.what);
+  assert.ok(v.expiryInputs.length > 20);
+  for (const c of v.expiryInputs) {
+    const kind = c.deleting ? 'deleteContentBackward' : 'insertText';
+    assert.deepEqual(mc.formatExpiryInput(c.value, c.caret, kind), { value: c.out, caret: c.outCaret }, c.what);
+  }
 });
 
 test('the fast path survives memory growth and long or non-ASCII input', () => {

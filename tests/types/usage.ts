@@ -10,6 +10,7 @@ import init, {
   detectBrand,
   formatCardNumber,
   formatCardInput,
+  formatExpiryInput,
   type Brand,
   type CardData,
   type FieldError,
@@ -18,6 +19,8 @@ import init, {
   MidtransCard,
   MidtransCardError,
   ThreeDsPopup,
+  CardForm,
+  type CardFormPaymentErrorEvent,
   type ErrorCode,
   type TransactionResult,
   type Outcome,
@@ -235,6 +238,8 @@ export async function demo(): Promise<void> {
   if (info) console.log(info.cvvName, info.cvvLength, info.gaps);
   const s: string = formatCardNumber('4811111111111114');
   const { value, caret } = formatCardInput('48111', 5);
+  const exp: { value: string; caret: number } = formatExpiryInput('12', 2, 'deleteContentBackward');
+  console.log(exp.value, exp.caret);
   console.log(m, s, value, caret);
 
   // @ts-expect-error: not a brand
@@ -246,4 +251,24 @@ export async function demo(): Promise<void> {
   // @ts-expect-error: card fields use Midtrans's names
   const wrong: CardData = { number: '4811111111111114' };
   console.log(bad, wrong);
+}
+
+// The drop-in form: define, configure, listen.
+export async function cardForm(): Promise<void> {
+  await init();
+  CardForm.define();
+  CardForm.define('shop-card-form');
+  const form = document.querySelector('midtrans-card-form');
+  if (!form) return;
+  form.payOptions = { body: { items: [{ id: 'kopi', quantity: 2 }] }, supportedBrands: ['visa', 'mastercard'] };
+  form.addEventListener('payment', (e) => {
+    const outcome: Outcome = e.detail.outcome;
+    console.log(outcome, e.detail.order_id);
+  });
+  form.addEventListener('paymenterror', (e: CardFormPaymentErrorEvent) => {
+    if (e.detail.code === 'cancelled' || e.detail.code === 'timeout') console.log(e.detail.charge?.order_id);
+  });
+  form.focus();
+  // @ts-expect-error: the charge URL is the `charge-url` attribute, not a pay option here
+  form.payOptions = { chargeUrl: '/api/charge' };
 }

@@ -419,3 +419,60 @@ pub const INPUTS: &[InputCase] = &[
     i("digits past the brand's maximum", "48111111111111141234", 20, "4811 1111 1111 1114123", 22),
     i("amex extra digit typed at the end", "3701 921697 224580", 18, "3701 921697 22458", 17),
 ];
+
+/// `formatExpiryInput(value, caret, deleting) == { value: out, caret: out_caret }`.
+pub struct ExpiryInputCase {
+    pub value: &'static str,
+    pub caret: u32,
+    pub deleting: bool,
+    pub out: &'static str,
+    pub out_caret: u32,
+    pub what: &'static str,
+}
+
+const fn x(
+    what: &'static str,
+    value: &'static str,
+    caret: u32,
+    deleting: bool,
+    out: &'static str,
+    out_caret: u32,
+) -> ExpiryInputCase {
+    ExpiryInputCase { value, caret, deleting, out, out_caret, what }
+}
+
+pub const EXPIRY_INPUTS: &[ExpiryInputCase] = &[
+    x("empty", "", 0, false, "", 0),
+    x("a 1 may be 10-12", "1", 1, false, "1", 1),
+    x("a 0 waits for its month", "0", 1, false, "0", 1),
+    x("1 then 2 gives the slash", "12", 2, false, "12/", 3),
+    x("first digit 2-9 is a month", "4", 1, false, "04/", 3),
+    x("first digit 9", "9", 1, false, "09/", 3),
+    x("a year digit after the slash", "12/3", 4, false, "12/3", 4),
+    x("typed without the slash", "1230", 4, false, "12/30", 5),
+    x("no fifth digit", "04/305", 6, false, "04/30", 5),
+    x("letters are dropped", "1a", 2, false, "1", 1),
+    x("a typed slash after one digit means January", "1/", 2, false, "01/", 3),
+    x("a typed slash after the month", "12//", 4, false, "12/", 3),
+    x("paste MM/YYYY", "12/2030", 7, false, "12/30", 5),
+    x("paste MMYYYY", "122030", 6, false, "12/30", 5),
+    x("paste M/YYYY", "1/2030", 6, false, "01/30", 5),
+    x("paste MM / YY", "12 / 30", 7, false, "12/30", 5),
+    x("typing a four-digit year: 20Y waits", "12/203", 6, false, "12/203", 6),
+    x("typing a four-digit year: 20YY becomes YY", "12/2030", 7, false, "12/30", 5),
+    x("already formatted is kept", "12/30", 5, false, "12/30", 5),
+    x("backspace over the slash removes it", "12", 2, true, "12", 2),
+    x("backspace again removes the digit", "1", 1, true, "1", 1),
+    x("backspace the year digit keeps the slash", "12/", 3, true, "12/", 3),
+    x("backspace the last year digit", "12/3", 4, true, "12/3", 4),
+    x("backspace the month digit before the slash", "1/", 1, true, "1", 1),
+    x("backspace right after the slash moves past it", "1230", 2, true, "12/30", 2),
+    x("backspace in the month keeps the year", "1/30", 1, true, "1/30", 1),
+    x("retyping the month digit", "15/30", 2, false, "15/30", 3),
+    x("deleting the leading zero of 02", "2/30", 0, true, "02/30", 0),
+    x("caret in the year", "12/30", 4, false, "12/30", 4),
+    x("caret at 0", "1230", 0, false, "12/30", 0),
+    x("caret past the end", "12/30", 99, false, "12/30", 5),
+    x("emoji before the caret", "\u{1f600}12", 4, false, "12/", 3),
+    x("full-width digits are not digits", "\u{ff11}\u{ff12}", 2, false, "", 0),
+];
