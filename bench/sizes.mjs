@@ -14,8 +14,9 @@ export const measure = (buf) => ({ raw: buf.length, gzip: gzip9(buf), brotli: br
  * (`form.js`, full entry only) and every JS snippet.
  */
 export function packageFiles(pkgDir) {
-  const files = ['midtrans_card_bg.wasm', 'midtrans_card.js', 'index.js'];
-  if (existsSync(join(pkgDir, 'form.js'))) files.push('form.js');
+  // The validation-only entry has no wasm-bindgen glue, and its own glue.js and error.js.
+  const files = ['midtrans_card_bg.wasm', 'index.js'];
+  for (const f of ['midtrans_card.js', 'glue.js', 'error.js', 'form.js']) if (existsSync(join(pkgDir, f))) files.push(f);
   const snippets = join(pkgDir, 'snippets');
   if (existsSync(snippets)) {
     const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));

@@ -30,11 +30,21 @@ const ENTRY = readFileSync(join(root, 'src/web/index.js'), 'utf8');
 // Marks in types.d.ts and index.js around what only the full build has.
 const MIDTRANS_ONLY = /\/\/ @midtrans-start[\s\S]*?\/\/ @midtrans-end\n/g;
 
+// Marks in index.js around what only the validation-only entry has (its own wasm loader).
+const VALIDATE_ONLY = /\/\/ @validate-start[\s\S]*?\/\/ @validate-end\n/g;
+
 function build({ outDir, features, midtrans }) {
   const targetDir = midtrans ? 'target' : 'target/validate';
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'midtrans-card', '--target-dir', targetDir, ...features]);
-  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', outDir, join(root, targetDir, 'wasm32-unknown-unknown/release/midtrans_card.wasm')]);
+  const built = join(root, targetDir, 'wasm32-unknown-unknown/release/midtrans_card.wasm');
   const wasm = join(outDir, 'midtrans_card_bg.wasm');
+  // The validation-only module has no imports and plain exports (src/web/abi.rs): it needs no
+  // wasm-bindgen glue, the entry instantiates it itself.
+  if (midtrans) run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', outDir, built]);
+  else {
+    mkdirSync(outDir, { recursive: true });
+    writeFileSync(wasm, readFileSync(built));
+  }
   run(wasmOpt, [
     '-Oz', '--converge', '--strip-debug', '--strip-producers',
     // The features rustc 1.95 enables for wasm32-unknown-unknown.
@@ -42,9 +52,6 @@ function build({ outDir, features, midtrans }) {
     '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue',
     wasm, '-o', wasm,
   ]);
-  // Short import/export names in the .wasm and its glue (scripts/wasm-names.mjs says why).
-  const renamed = minifyNames(wasm, join(outDir, 'midtrans_card.js'));
-  console.log(`  short names: ${renamed.imports} imports, ${renamed.exports} exports`);
   const snippets = join(outDir, 'snippets');
   const snippetOrNull = (name) => {
     const f = walk(snippets).find((p) => p.endsWith(`/src/web/${name}`));
@@ -57,22 +64,28 @@ function build({ outDir, features, midtrans }) {
   };
   // Hand-written types are part of the product.
   writeFileSync(join(outDir, 'midtrans_card.d.ts'), midtrans ? TYPES : TYPES.replace(MIDTRANS_ONLY, ''));
+  let entry = ENTRY;
+  if (!entry.includes("from './glue.js'")) throw new Error('src/web/index.js must import ./glue.js');
+  if (!entry.includes("from './error.js'")) throw new Error('src/web/index.js must import ./error.js');
+  const own = [];
   if (midtrans) {
+    // Short import/export names in the .wasm and its glue (scripts/wasm-names.mjs says why).
+    const renamed = minifyNames(wasm, join(outDir, 'midtrans_card.js'));
+    console.log(`  short names: ${renamed.imports} imports, ${renamed.exports} exports`);
     // The error class lives in a JS snippet (an Error subclass cannot be written in Rust):
     // re-export it from the glue so `instanceof MidtransCardError` works for importers.
     appendFileSync(join(outDir, 'midtrans_card.js'), `export { MidtransCardError } from '${snippet('error.js')}';\n`);
+    // The entry imports the snippets the wasm code uses: one error class for errors from Rust
+    // and from the entry alike, one cached month for the flow and the validators.
+    entry = entry.replace("from './glue.js'", `from '${snippet('glue.js')}'`).replace("from './error.js'", `from '${snippet('error.js')}'`);
+    entry = entry.replace(VALIDATE_ONLY, '');
+  } else {
+    for (const f of ['glue.js', 'error.js']) {
+      writeFileSync(join(outDir, f), readFileSync(join(root, 'src/web', f)));
+      own.push(join(outDir, f));
+    }
+    entry = entry.replace(MIDTRANS_ONLY, '');
   }
-  // The package entry (fast paths over the wasm-bindgen exports) imports the same glue snippet.
-  let entry = ENTRY.replace("from './glue.js'", `from '${snippet('glue.js')}'`);
-  if (!entry.includes(snippet('glue.js'))) throw new Error('src/web/index.js must import ./glue.js');
-  // The error class: the snippet the wasm code constructs it from, so `instanceof` holds for
-  // errors from Rust and from the entry alike. A build whose Rust code throws none (the
-  // validation-only one) gets its own copy, for the entry's `not_initialized`.
-  if (!entry.includes("from './error.js'")) throw new Error('src/web/index.js must import ./error.js');
-  const errorSnippet = snippetOrNull('error.js');
-  if (errorSnippet) entry = entry.replace("from './error.js'", `from '${errorSnippet}'`);
-  else writeFileSync(join(outDir, 'error.js'), readFileSync(join(root, 'src/web/error.js')));
-  if (!midtrans) entry = entry.replace(MIDTRANS_ONLY, '');
   writeFileSync(join(outDir, 'index.js'), entry);
   // The drop-in card form (full build only): plain JS next to the entry, which re-exports it.
   const form = midtrans ? [join(outDir, 'form.js')] : [];
@@ -82,13 +95,13 @@ function build({ outDir, features, midtrans }) {
   }
   for (const f of ['.gitignore', 'package.json', 'README.md']) rmSync(join(outDir, f), { force: true });
   // Minify the shipped JS (each file on its own: imports, exports and `import.meta.url` stay).
-  const own = existsSync(join(outDir, 'error.js')) ? [join(outDir, 'error.js')] : [];
-  for (const f of [join(outDir, 'midtrans_card.js'), join(outDir, 'index.js'), ...form, ...own, ...walk(snippets)]) {
+  const glue = midtrans ? [join(outDir, 'midtrans_card.js')] : [];
+  for (const f of [...glue, join(outDir, 'index.js'), ...form, ...own, ...walk(snippets)]) {
     if (!f.endsWith('.js')) continue;
     const { code } = transformSync(readFileSync(f, 'utf8'), { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
     writeFileSync(f, code);
   }
-  return sizesOf(outDir, ['midtrans_card_bg.wasm', 'midtrans_card.js', 'index.js', ...[...form, ...own].map((f) => relative(outDir, f)), ...walk(snippets).map((f) => relative(outDir, f))]);
+  return sizesOf(outDir, ['midtrans_card_bg.wasm', ...glue.map((f) => relative(outDir, f)), 'index.js', ...[...form, ...own].map((f) => relative(outDir, f)), ...walk(snippets).map((f) => relative(outDir, f))]);
 }
 
 function sizesOf(dir, files) {

@@ -5,7 +5,8 @@
 // "./snippets/midtrans-card-<hash>/src/web/glue.js"), and both the .wasm and the glue carry each
 // name in full. Random hex does not compress, so the names were ~2.5 KB of the gzip download.
 // This step renames them after wasm-opt: every import moves to module "a" with a one- or
-// two-letter name, every export but `memory` (the one `InitOutput` declares) gets one too, and
+// two-letter name, every export the glue calls gets one too (not `memory`, which `InitOutput`
+// declares, nor the validators' plain exports, which the package entry calls by name), and
 // the glue's import object and its `wasm.<export>` accesses are rewritten to match. It fails
 // loudly when the glue does not have the shape it expects, rather than shipping a broken pair.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -74,6 +75,8 @@ function skipImportDesc(buf, p) {
 /** Renames in place; returns `{ imports, exports }` counts. */
 export function minifyNames(wasmFile, glueFile) {
   const buf = readFileSync(wasmFile);
+  const glue = readFileSync(glueFile, 'utf8');
+  const glueUses = (name) => name !== 'memory' && new RegExp(`\\bwasm\\.${name}\\b`).test(glue);
   const parts = [buf.subarray(0, 8)];
   const importMap = new Map(); // "module\0field" -> short
   const exportMap = new Map(); // name -> short
@@ -97,8 +100,11 @@ export function minifyNames(wasmFile, glueFile) {
         } else {
           const [name, q1] = readName(buf, q);
           const [, q2] = leb(buf, q1 + 1);
-          if (name !== 'memory' && !exportMap.has(name)) exportMap.set(name, short(exportMap.size));
-          body.push(str(name === 'memory' ? name : exportMap.get(name)), buf.subarray(q1, q2));
+          // Only what the glue calls: `memory` is `InitOutput`'s, and the validators' exports
+          // (src/web/abi.rs) are called by the package entry under their own names.
+          const keep = !glueUses(name);
+          if (!keep && !exportMap.has(name)) exportMap.set(name, short(exportMap.size));
+          body.push(str(keep ? name : exportMap.get(name)), buf.subarray(q1, q2));
           q = q2;
         }
       }
@@ -137,8 +143,6 @@ export function minifyNames(wasmFile, glueFile) {
   js = js.replace(block[0], `const ${own} = {\n        __proto__: null,\n${body}\n${extra.join('\n')}\n    };\n`);
   js = js.replace(ret[0], `return { __proto__: null, a: ${own} };`);
   for (const [name, s] of exportMap) {
-    // An export the glue does not use keeps working under its short name (nothing else reads
-    // the exports by name: the package entry reads only `memory`).
     js = js.replace(new RegExp(`\\bwasm\\.${name}\\b`, 'g'), `wasm.${s}`);
   }
   writeFileSync(glueFile, js);

@@ -28,8 +28,36 @@
 //! outside a browser [`MidtransCard::load`] fails with [`ErrorCode::SdkNotLoaded`].
 //!
 //! [`domain`] is the pure core (no browser, no clock, no I/O) and builds on any target.
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)] // allowed in one place: the validators' exported symbol names (web/abi.rs)
 #![warn(missing_docs)]
+// The validation-only npm build (`js` + `small-allocator`, without `midtrans`) needs nothing of
+// std: without it, no panic or formatting machinery ships (a panic is a trap).
+#![cfg_attr(
+    all(
+        target_arch = "wasm32",
+        feature = "js",
+        feature = "small-allocator",
+        not(feature = "midtrans"),
+        not(test)
+    ),
+    no_std
+)]
+
+extern crate alloc;
+
+/// The validation-only build's panic handler: a trap (the validators do not panic on any input;
+/// tests/fuzz.rs and `npm run fuzz` check).
+#[cfg(all(
+    target_arch = "wasm32",
+    feature = "js",
+    feature = "small-allocator",
+    not(feature = "midtrans"),
+    not(test)
+))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo<'_>) -> ! {
+    core::arch::wasm32::unreachable()
+}
 
 pub mod domain;
 

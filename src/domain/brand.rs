@@ -7,6 +7,9 @@
 //! input's first digits against the range ends cut to the input's length; when every candidate has
 //! fully matched its pattern, the longest pattern wins.
 
+#[allow(unused_imports)]
+use super::prelude::*;
+
 /// A card brand (network), named with credit-card-type's strings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Brand {

@@ -1,5 +1,8 @@
 //! Whole-card validation with Midtrans's field names, listing every field error at once.
 
+#[allow(unused_imports)]
+use super::prelude::*;
+
 use super::brand::{detect, Brand};
 use super::cvv::{validate_cvv, CvvVerdict};
 use super::digits::normalise;

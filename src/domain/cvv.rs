@@ -1,5 +1,8 @@
 //! Security code (CVV/CVC/CID) verdicts.
 
+#[allow(unused_imports)]
+use super::prelude::*;
+
 use super::brand::Brand;
 use super::reason::CvvReason;
 

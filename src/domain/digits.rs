@@ -1,5 +1,8 @@
 //! Normalising raw card-number input into digits, without allocating.
 
+#[allow(unused_imports)]
+use super::prelude::*;
+
 /// The longest card number any brand issues.
 pub const MAX_PAN: usize = 19;
 

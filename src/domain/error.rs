@@ -1,5 +1,8 @@
 //! Error codes: stable strings outside code branches on, the same in Rust and JavaScript.
 
+#[allow(unused_imports)]
+use super::prelude::*;
+
 /// What went wrong, stably: [`ErrorCode::as_str`] is the JavaScript `MidtransCardError.code`.
 /// New codes may be added in minor versions, so a `match` needs a wildcard arm.
 ///

@@ -5,6 +5,9 @@
 //! of today, so there is no "20" trap (`07/20` is July 2020, valid during July 2020) and no break
 //! in 2081 (`01` then means 2101). The current month is valid.
 
+#[allow(unused_imports)]
+use super::prelude::*;
+
 use super::reason::ExpiryReason;
 
 /// A calendar month, the unit card expiry works in.

@@ -1,5 +1,8 @@
 //! Formatting card numbers with the brand's gaps, as a whole and as the customer types.
 
+#[allow(unused_imports)]
+use super::prelude::*;
+
 use super::brand::detect;
 use super::digits::{digits_only, Digits, MAX_PAN};
 

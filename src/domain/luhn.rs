@@ -1,5 +1,8 @@
 //! The Luhn (mod 10) checksum.
 
+#[allow(unused_imports)]
+use super::prelude::*;
+
 /// Whether the ASCII digits pass the Luhn check. An empty slice does not.
 pub fn is_valid(digits: &[u8]) -> bool {
     if digits.is_empty() {

@@ -2,6 +2,9 @@
 //! means for the page, which 3DS URLs may be shown, and whether a token answer belongs to the
 //! card that was sent. Values Midtrans may add later are kept, not rejected.
 
+#[allow(unused_imports)]
+use super::prelude::*;
+
 use super::error::ErrorCode;
 
 /// Midtrans's `status_code`, classified. Parsed leniently from `"200"` or `200`.

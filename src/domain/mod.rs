@@ -3,6 +3,17 @@
 //! Nothing here touches the browser, the clock or any I/O: "today" is a parameter. The host
 //! `cargo test` builds this module without wasm-bindgen, web-sys or js-sys, which proves it.
 
+/// What std's prelude gives, from `alloc`: the core also builds without std (the npm package's
+/// validation-only WebAssembly).
+#[allow(unused_imports)]
+mod prelude {
+    pub(crate) use alloc::borrow::ToOwned;
+    pub(crate) use alloc::format;
+    pub(crate) use alloc::string::{String, ToString};
+    pub(crate) use alloc::vec;
+    pub(crate) use alloc::vec::Vec;
+}
+
 pub mod brand;
 pub mod card;
 pub mod cvv;

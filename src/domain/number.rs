@@ -1,5 +1,8 @@
 //! Card number verdicts: tri-state validity plus a reason code.
 
+#[allow(unused_imports)]
+use super::prelude::*;
+
 use super::brand::{detect, Brand, BrandSet};
 use super::digits::{normalise, Digits};
 use super::luhn;

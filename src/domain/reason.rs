@@ -1,5 +1,8 @@
 //! Field reason codes (stable strings that outside code relies on) and their messages.
 
+#[allow(unused_imports)]
+use super::prelude::*;
+
 /// Why a card number is not valid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NumberReason {

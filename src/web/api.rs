@@ -1,4 +1,5 @@
-//! The npm package's JavaScript API (feature `js`): the crate's only `#[wasm_bindgen]` exports.
+//! The npm package's JavaScript API for the Midtrans flow (features `js` and `midtrans`): the
+//! crate's only `#[wasm_bindgen]` exports. The validators' boundary is `abi.rs`.
 //!
 //! A thin adapter: it reads JavaScript arguments leniently into the typed values of the pure core
 //! and the Rust API (never trusting their type, never throwing for bad input), calls them, and
@@ -6,18 +7,13 @@
 //! by field rather than deserialized whole, so one wrong-typed option falls back to its default
 //! instead of failing the call, as the JS API has always done.
 
-use core::sync::atomic::{AtomicU8, Ordering};
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
-use zeroize::{Zeroize, Zeroizing};
+use zeroize::Zeroize;
 
-use super::hygiene::scrub_stack;
 use super::jsval::{get, get_bool, get_f64, set, text};
 use super::sys;
-use crate::domain::{
-    self, Brand, BrandInfo, BrandSet, CardVerdict, CvvVerdict, ExpiryOptions, ExpiryVerdict, FieldError,
-    FieldValue, Locale, NumberOptions, NumberVerdict, YearMonth, DEFAULT_MAX_YEARS_AHEAD,
-};
+use crate::domain::{Brand, BrandSet, FieldError, Locale, YearMonth, DEFAULT_MAX_YEARS_AHEAD};
 
 // ---------------------------------------------------------------------------------------------
 // Reading options
@@ -36,14 +32,6 @@ fn supported_brands(options: &JsValue) -> BrandSet {
         }
     }
     out
-}
-
-/// Number options from `{ supportedBrands?, luhnValidateUnionPay? }`.
-fn number_options(options: &JsValue) -> NumberOptions {
-    NumberOptions {
-        supported: supported_brands(options),
-        luhn_unionpay: get_bool(options, "luhnValidateUnionPay").unwrap_or(false),
-    }
 }
 
 /// `{ today: { year, month } }` when both are sane, else `None`.
@@ -65,24 +53,6 @@ fn max_years_ahead(options: &JsValue) -> u16 {
     }
 }
 
-/// A month packed as `year * 100 + month` (as glue.js and index.js pass it), clamped to sane
-/// values.
-fn from_packed(v: u32) -> YearMonth {
-    YearMonth {
-        year: u16::try_from((v / 100).clamp(1, 9000)).unwrap_or(2026),
-        month: u8::try_from((v % 100).clamp(1, 12)).unwrap_or(1),
-    }
-}
-
-/// Expiry options from `{ today?: { year, month }, maxYearsAhead? }`, today defaulting to the
-/// browser's local month.
-fn expiry_options(options: &JsValue) -> ExpiryOptions {
-    ExpiryOptions {
-        today: injected_today(options).unwrap_or_else(|| from_packed(sys::local_month())),
-        max_years_ahead: max_years_ahead(options),
-    }
-}
-
 /// `{ locale?: 'en' | 'id' }`, when given as a string.
 fn locale_option(options: &JsValue) -> Option<Locale> {
     get(options, "locale").as_string().map(|s| Locale::from_tag(&s))
@@ -91,40 +61,6 @@ fn locale_option(options: &JsValue) -> Option<Locale> {
 // ---------------------------------------------------------------------------------------------
 // Building results
 // ---------------------------------------------------------------------------------------------
-
-/// Packs a number verdict: bit 0 valid, 1 potentially valid, 2-5 brand (15 = none), 6-8 reason
-/// (0 = none), 9-23 candidates. `glue.js` decodes it.
-fn number_bits(v: &NumberVerdict) -> u32 {
-    let brand = v.brand.map_or(15, |b| b.index() as u32);
-    let reason = v.reason.map_or(0, |r| r as u32 + 1);
-    u32::from(v.is_valid)
-        | u32::from(v.is_potentially_valid) << 1
-        | brand << 2
-        | reason << 6
-        | u32::from(v.candidates.0) << 9
-}
-
-/// Packs an expiry verdict: bit 0 valid, 1 potentially valid, 2-4 reason, 5-8 month, 9-22 year
-/// plus one (0 = none, so a typed year 0000 stays year 0).
-fn expiry_bits(v: &ExpiryVerdict) -> u32 {
-    let reason = v.reason.map_or(0, |r| r as u32 + 1);
-    let month = u32::from(v.month.unwrap_or(0));
-    let year = v.year.map_or(0, |y| u32::from(y) + 1).min(16383);
-    u32::from(v.is_valid) | u32::from(v.is_potentially_valid) << 1 | reason << 2 | month << 5 | year << 9
-}
-
-/// Packs a CVV verdict: bit 0 valid, 1 potentially valid, 2-4 reason.
-fn cvv_bits(v: &CvvVerdict) -> u32 {
-    u32::from(v.is_valid) | u32::from(v.is_potentially_valid) << 1 | v.reason.map_or(0, |r| r as u32 + 1) << 2
-}
-
-fn brand_value(b: Option<Brand>) -> JsValue {
-    b.map_or(JsValue::NULL, |b| JsValue::from_str(b.id()))
-}
-
-fn u8_array(xs: &[u8]) -> Array {
-    xs.iter().map(|&x| JsValue::from_f64(f64::from(x))).collect()
-}
 
 /// `[{ field, code, message }]`.
 fn field_errors(errors: &[FieldError]) -> Array {
@@ -138,151 +74,6 @@ fn field_errors(errors: &[FieldError]) -> Array {
             JsValue::from(o)
         })
         .collect()
-}
-
-/// `{ isValid, brand, errors }`.
-fn card_result(v: &CardVerdict) -> JsValue {
-    let o = Object::new();
-    set(&o, "isValid", &JsValue::from_bool(v.is_valid));
-    set(&o, "brand", &brand_value(v.brand));
-    set(&o, "errors", &field_errors(&v.errors));
-    o.into()
-}
-
-/// `{ brand, niceName, lengths, gaps, cvvName, cvvLength }`.
-fn brand_info(info: &BrandInfo) -> JsValue {
-    let o = Object::new();
-    set(&o, "brand", &JsValue::from_str(info.id));
-    set(&o, "niceName", &JsValue::from_str(info.nice_name));
-    set(&o, "lengths", &u8_array(info.lengths));
-    set(&o, "gaps", &u8_array(info.gaps));
-    set(&o, "cvvName", &JsValue::from_str(info.cvv_name));
-    set(&o, "cvvLength", &JsValue::from_f64(f64::from(info.cvv_len)));
-    o.into()
-}
-
-// ---------------------------------------------------------------------------------------------
-// Validation exports
-// ---------------------------------------------------------------------------------------------
-
-/// `validateCardNumber(value, options?)`: tri-state verdict, brand, candidates and reason.
-#[wasm_bindgen(js_name = validateCardNumber, skip_typescript)]
-pub fn validate_card_number(value: JsValue, options: JsValue) -> JsValue {
-    let v = match text(&value).map(Zeroizing::new) {
-        Some(s) => domain::validate_number(&s, &number_options(&options)),
-        None => NumberVerdict::NOT_TEXT,
-    };
-    scrub_stack();
-    sys::number_from_bits(number_bits(&v))
-}
-
-/// `validateExpiry(value, options?)`: a string in any accepted format, or `{ month, year }`.
-#[wasm_bindgen(js_name = validateExpiry, skip_typescript)]
-pub fn validate_expiry(value: JsValue, options: JsValue) -> JsValue {
-    let opts = expiry_options(&options);
-    let v = if value.is_object() {
-        match (text(&get(&value, "month")), text(&get(&value, "year"))) {
-            (Some(m), Some(y)) => domain::validate_month_year(&m, &y, &opts),
-            _ => ExpiryVerdict::NOT_TEXT,
-        }
-    } else {
-        match text(&value) {
-            Some(s) => domain::validate_expiry(&s, &opts),
-            None => ExpiryVerdict::NOT_TEXT,
-        }
-    };
-    sys::expiry_from_bits(expiry_bits(&v))
-}
-
-/// `validateCvv(value, brand?)`: the brand's code size; 3 or 4 digits when no brand is known.
-#[wasm_bindgen(js_name = validateCvv, skip_typescript)]
-pub fn validate_cvv(value: JsValue, brand: JsValue) -> JsValue {
-    let b = brand.as_string().as_deref().and_then(Brand::from_id);
-    let v = match text(&value).map(Zeroizing::new) {
-        Some(s) => domain::validate_cvv(&s, b),
-        None => CvvVerdict::NOT_TEXT,
-    };
-    scrub_stack();
-    sys::cvv_from_bits(cvv_bits(&v))
-}
-
-/// Capacity of the fast-path input buffer (`CAP` in index.js).
-const INPUT_CAPACITY: usize = 64;
-
-/// The fast-path input buffer. index.js writes an ASCII string into it (at the address
-/// `__inputBuffer` gives) right before calling a `__*Bits` export. Atomics make "written from
-/// outside" explicit without `unsafe`; on single-threaded wasm32 they are plain loads.
-static INPUT: [AtomicU8; INPUT_CAPACITY] = [const { AtomicU8::new(0) }; INPUT_CAPACITY];
-
-/// Runs `f` on the first `len` bytes of the input buffer as text (`None`: not UTF-8, which
-/// index.js never writes), then overwrites both the buffer and the copy with zeros: a card
-/// number typed into a field does not stay in wasm memory. Never panics.
-fn with_input<R>(len: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
-    let mut buf = [0u8; INPUT_CAPACITY];
-    let n = (len as usize).min(INPUT_CAPACITY);
-    for (b, a) in buf.iter_mut().zip(&INPUT).take(n) {
-        *b = a.swap(0, Ordering::Relaxed);
-    }
-    let r = f(buf.get(..n).and_then(|bytes| core::str::from_utf8(bytes).ok()));
-    if let Some(used) = buf.get_mut(..n) {
-        used.zeroize();
-    }
-    r
-}
-
-/// Address of the fast-path input buffer in wasm memory (for index.js).
-#[wasm_bindgen(js_name = __inputBuffer, skip_typescript)]
-pub fn input_buffer() -> u32 {
-    INPUT.as_ptr() as u32
-}
-
-/// Fast path of `validateCardNumber` (no options): the verdict on the buffer, packed.
-#[wasm_bindgen(js_name = __numberBits, skip_typescript)]
-pub fn number_bits_export(len: u32) -> u32 {
-    let bits = with_input(len, |s| {
-        number_bits(
-            &s.map_or(NumberVerdict::NOT_TEXT, |s| domain::validate_number(s, &NumberOptions::default())),
-        )
-    });
-    // Normalisation copied the digits into frames below this one (a CVV's only copy is the
-    // buffer, which with_input zeroes; an expiry is not secret).
-    scrub_stack();
-    bits
-}
-
-/// Expiry options from `year * 100 + month`, with the default years ahead.
-fn fast_expiry_options(today: u32) -> ExpiryOptions {
-    ExpiryOptions { today: from_packed(today), max_years_ahead: DEFAULT_MAX_YEARS_AHEAD }
-}
-
-/// Fast path of `validateExpiry` (no options): `today` is `year * 100 + month`.
-#[wasm_bindgen(js_name = __expiryBits, skip_typescript)]
-pub fn expiry_bits_export(len: u32, today: u32) -> u32 {
-    let opts = fast_expiry_options(today);
-    with_input(len, |s| {
-        expiry_bits(&s.map_or(ExpiryVerdict::NOT_TEXT, |s| domain::validate_expiry(s, &opts)))
-    })
-}
-
-/// Fast path of `validateExpiry({ month, year })`: the buffer holds the month's `month_len`
-/// bytes, then the year's `year_len` bytes.
-#[wasm_bindgen(js_name = __monthYearBits, skip_typescript)]
-pub fn month_year_bits_export(month_len: u32, year_len: u32, today: u32) -> u32 {
-    let opts = fast_expiry_options(today);
-    with_input(month_len.saturating_add(year_len), |s| {
-        let v = match s.and_then(|s| s.split_at_checked(month_len as usize)) {
-            Some((m, y)) => domain::validate_month_year(m, y, &opts),
-            None => ExpiryVerdict::NOT_TEXT,
-        };
-        expiry_bits(&v)
-    })
-}
-
-/// Fast path of `validateCvv`: `brand` is the brand's index, 15 for none.
-#[wasm_bindgen(js_name = __cvvBits, skip_typescript)]
-pub fn cvv_bits_export(len: u32, brand: u32) -> u32 {
-    let brand = Brand::ALL.get(brand as usize).copied();
-    with_input(len, |s| cvv_bits(&s.map_or(CvvVerdict::NOT_TEXT, |s| domain::validate_cvv(s, brand))))
 }
 
 /// A card field read off a JS object.
@@ -311,86 +102,6 @@ impl JsField {
         }
         text(&v).map_or(JsField::NotText, JsField::Text)
     }
-
-    fn value(&self) -> Option<FieldValue<'_>> {
-        match self {
-            JsField::Absent => None,
-            JsField::Text(s) => Some(FieldValue::Text(s)),
-            JsField::NotText => Some(FieldValue::NotText),
-        }
-    }
-}
-
-/// `validateCard(card, options?)`: every field of Midtrans's card object, every error listed.
-#[wasm_bindgen(js_name = validateCard, skip_typescript)]
-pub fn validate_card(card: JsValue, options: JsValue) -> JsValue {
-    let [number, month, year, cvv, token] =
-        ["card_number", "card_exp_month", "card_exp_year", "card_cvv", "token_id"]
-            .map(|k| JsField::read(&card, k));
-    let input = domain::CardInput {
-        number: number.value(),
-        exp_month: month.value(),
-        exp_year: year.value(),
-        cvv: cvv.value(),
-        token_id: token.value(),
-    };
-    let opts = domain::CardOptions {
-        number: number_options(&options),
-        expiry: expiry_options(&options),
-        locale: locale_option(&options).unwrap_or_default(),
-    };
-    let verdict = domain::validate_card(&input, &opts);
-    scrub_stack();
-    card_result(&verdict)
-}
-
-/// `detectBrand(value)`: the brand's details once the digits determine one brand, else `null`.
-#[wasm_bindgen(js_name = detectBrand, skip_typescript)]
-pub fn detect_brand(value: JsValue) -> JsValue {
-    let Some(s) = text(&value) else { return JsValue::NULL };
-    match domain::digits::normalise(&s) {
-        Ok(d) => domain::detect(d.as_bytes()).brand.map_or(JsValue::NULL, |b| brand_info(b.info())),
-        Err(_) => JsValue::NULL,
-    }
-}
-
-/// `formatCardNumber(value)`: `"4811111111111114"` -> `"4811 1111 1111 1114"`.
-#[wasm_bindgen(js_name = formatCardNumber, skip_typescript)]
-pub fn format_card_number(value: JsValue) -> JsValue {
-    // A JsValue, not a String: no multi-value return shim for one string.
-    JsValue::from_str(&domain::format_card_number(&text(&value).unwrap_or_default()))
-}
-
-/// `formatCardInput(value, caret)`: as-you-type formatting that keeps the caret by its digit.
-#[wasm_bindgen(js_name = formatCardInput, skip_typescript)]
-pub fn format_card_input(value: JsValue, caret: JsValue) -> JsValue {
-    let s = text(&value).unwrap_or_default();
-    let caret = match caret.as_f64() {
-        Some(c) if c.is_finite() && c >= 0.0 => c.min(u32::MAX as f64) as usize,
-        _ => usize::MAX,
-    };
-    let (out, c) = domain::format_card_input(&s, caret);
-    let o = Object::new();
-    set(&o, "value", &JsValue::from_str(&out));
-    set(&o, "caret", &JsValue::from_f64(c as f64));
-    o.into()
-}
-
-/// `formatExpiryInput(value, caret, inputType?)`: `MM/YY` as typed, caret kept; an `inputType`
-/// starting with `delete` (or `true`) marks a deletion, so a slash just deleted stays deleted.
-#[wasm_bindgen(js_name = formatExpiryInput, skip_typescript)]
-pub fn format_expiry_input(value: JsValue, caret: JsValue, input_type: JsValue) -> JsValue {
-    let del =
-        input_type.as_bool() == Some(true) || input_type.as_string().is_some_and(|t| t.starts_with("delete"));
-    let c = caret
-        .as_f64()
-        .filter(|c| c.is_finite() && *c >= 0.0)
-        .map_or(usize::MAX, |c| c.min(u32::MAX as f64) as usize);
-    let (out, c) = domain::format_expiry_input(&text(&value).unwrap_or_default(), c, del);
-    let o = Object::new();
-    set(&o, "value", &JsValue::from_str(&out));
-    set(&o, "caret", &JsValue::from_f64(c as f64));
-    o.into()
 }
 
 #[cfg(all(test, feature = "midtrans"))]

@@ -1,58 +1,75 @@
-// The package entry: the wasm-bindgen exports, with allocation-free fast paths for the three
-// validators merchants call on every keystroke. A plain ASCII string (the common case) is written
-// straight into a fixed buffer inside the wasm memory and the verdict comes back as one packed
-// integer; anything else (numbers, bigints, objects, non-ASCII, options) takes the general path
-// through wasm-bindgen. Both paths run the same Rust code and decode with the same functions.
+// The package entry. The validators cross into WebAssembly through a handful of plain exports
+// (src/web/abi.rs): this file reads the JavaScript arguments as the Rust core expects them (text,
+// brand masks, packed months), writes the text into one buffer in wasm memory as UTF-8, calls one
+// export and decodes its packed answer (glue.js). Every verdict is the Rust core's; nothing here
+// decides. The Midtrans flow (`MidtransCard`, `ThreeDsPopup`) is wasm-bindgen's.
 //
 // It also owns initialisation: `init()` is memoized (concurrent calls share one instantiation),
 // and every export called before it throws `MidtransCardError` `not_initialized` instead of a
 // TypeError from deep inside the glue.
-import initWasm, {
-  initSync as initSyncWasm,
-  validateCardNumber as numberSlow,
-  validateExpiry as expirySlow,
-  validateCvv as cvvSlow,
-  validateCard as cardSlow,
-  detectBrand as brandSlow,
-  formatCardNumber as formatSlow,
-  formatCardInput as inputSlow,
-  formatExpiryInput as expiryInputSlow,
-  __inputBuffer,
-  __numberBits,
-  __expiryBits,
-  __monthYearBits,
-  __cvvBits,
-} from './midtrans_card.js';
 import { BRANDS, numberFromBits, expiryFromBits, cvvFromBits, localMonth } from './glue.js';
 import { MidtransCardError } from './error.js';
 
 export { MidtransCardError };
 // @midtrans-start (not in midtrans-card/validate)
+import initWasm, { initSync as initSyncWasm } from './midtrans_card.js';
 import { MidtransCard as WasmMidtransCard, ThreeDsPopup as WasmThreeDsPopup } from './midtrans_card.js';
 // The drop-in card form, <midtrans-card-form> (form.js, shipped next to this entry).
 export { CardForm } from './form.js';
 // @midtrans-end
+// @validate-start (midtrans-card/validate only: a module without imports needs no glue)
+const initWasm = async (input) => {
+  let source = input;
+  if (source !== undefined && Object.getPrototypeOf(source) === Object.prototype) source = source.module_or_path;
+  source = await (source ?? new URL('midtrans_card_bg.wasm', import.meta.url));
+  if (typeof source === 'string' || source instanceof URL || (typeof Request === 'function' && source instanceof Request)) source = await fetch(source);
+  if (source instanceof WebAssembly.Module) return (await WebAssembly.instantiate(source, {})).exports;
+  if (typeof Response === 'function' && source instanceof Response) {
+    if (!source.ok) throw new Error(`failed to fetch Wasm: ${source.status} ${source.statusText} fetching '${source.url}'`);
+    if (typeof WebAssembly.instantiateStreaming === 'function') {
+      try {
+        return (await WebAssembly.instantiateStreaming(source, {})).instance.exports;
+      } catch (e) {
+        // Served without `application/wasm`: compile from the bytes instead (as wasm-bindgen does).
+        if (source.headers.get('Content-Type') === 'application/wasm') throw e;
+      }
+    }
+    source = await source.arrayBuffer();
+  }
+  return (await WebAssembly.instantiate(source, {})).instance.exports;
+};
+const initSyncWasm = (input) => {
+  let m = input !== undefined && Object.getPrototypeOf(input) === Object.prototype ? input.module : input;
+  if (!(m instanceof WebAssembly.Module)) m = new WebAssembly.Module(m);
+  return new WebAssembly.Instance(m, {}).exports;
+};
+// @validate-end
 
-const CAP = 64; // web/api.rs INPUT_CAPACITY
-const BRAND_INDEX = new Map(BRANDS.map((b, i) => [b, i]));
-let memory = null;
-let ptr = 0;
+const CAP = 65536; // web/abi.rs INPUT_CAPACITY; the output area follows it
+const NOT_TEXT = -1; // u32::MAX through the i32 boundary
+const ABSENT = -2;
+const ALL = (1 << BRANDS.length) - 1;
+// Brand ids as Brand::from_id reads them, with its aliases.
+const BRAND_INDEX = new Map([...BRANDS.map((b, i) => [b, i]), ['amex', 2], ['master-card', 1], ['diners', 3]]);
+const KEYS = ['card_number', 'card_exp_month', 'card_exp_year', 'card_cvv', 'token_id'];
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+let w = null; // the wasm exports, once initialised
+let io = 0;
 let view = null;
-
-let instance = null; // the wasm exports, once initialised
 let pending = null; // the one in-flight init()
 
 function attach(exports) {
-  memory = exports.memory;
-  ptr = __inputBuffer();
+  w = exports;
+  io = exports.mc_io();
   view = null;
-  instance = exports;
   return exports;
 }
 
 /** Throws `not_initialized` when called before `init()` or `initSync()` finished. */
 function ready(name) {
-  if (instance === null) {
+  if (w === null) {
     throw new MidtransCardError('not_initialized', `${name} was called before the WebAssembly module was initialised: \`await init()\` first.`);
   }
 }
@@ -63,7 +80,7 @@ function ready(name) {
  * ignored). A failed attempt is forgotten, so calling again retries.
  */
 export default function init(input) {
-  if (instance !== null) return Promise.resolve(instance);
+  if (w !== null) return Promise.resolve(w);
   if (pending === null) {
     pending = initWasm(input).then(attach, (e) => {
       pending = null;
@@ -75,108 +92,182 @@ export default function init(input) {
 
 /** Synchronous initialisation from bytes or a compiled module; once initialised, a no-op. */
 export function initSync(module) {
-  return instance !== null ? instance : attach(initSyncWasm(module));
+  return w !== null ? w : attach(initSyncWasm(module));
 }
 
-// Copies an ASCII string into the input buffer at `at`; -1 when it is not ASCII or too long.
-function put(s, at = 0) {
+// The buffer (input, then output), looked up again only when memory growth detached it.
+function bytes() {
+  if (view === null || view.byteLength === 0) view = new Uint8Array(w.memory.buffer, io, CAP + 256);
+  return view;
+}
+
+// Writes `s` at `at` as UTF-8; its length, or NOT_TEXT when it does not fit (nothing left).
+function put(s, at) {
+  const v = bytes();
   const n = s.length;
-  if (memory === null || at + n > CAP) return -1;
-  // Growing the memory detaches the old buffer (byteLength 0); reading memory.buffer on every
-  // call would cost a runtime call, so only look again then.
-  if (view === null || view.byteLength === 0) view = new Uint8Array(memory.buffer, ptr, CAP);
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 127) return -1;
-    view[at + i] = c;
+  if (at + n <= CAP) {
+    let i = 0;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c > 127) break;
+      v[at + i++] = c;
+    }
+    if (i === n) return n;
   }
-  return n;
+  // Non-ASCII (lone surrogates become U+FFFD, as in every JS-to-Rust string) or long.
+  const { read, written } = encoder.encodeInto(s, v.subarray(at, CAP));
+  if (read === n) return written;
+  v.fill(0, at, at + written);
+  return NOT_TEXT;
 }
 
-// A month or year as the general path reads it: strings as they are, safe non-negative integers
-// in decimal; null for anything else (the general path decides).
-function part(v) {
+// A value as text, as web/jsval.rs `text` reads it: strings, safe non-negative integers and
+// non-negative bigints in decimal, '' for undefined/null; null for anything else.
+function text(v) {
   if (typeof v === 'string') return v;
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? String(v) : null;
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'number') return v >= 0 && v <= Number.MAX_SAFE_INTEGER && Number.isInteger(v) ? String(v) : null;
+  if (typeof v === 'bigint') return v >= 0n ? v.toString() : null;
+  return null;
+}
+
+function putText(v, at) {
+  const t = text(v);
+  return t === null ? NOT_TEXT : put(t, at);
+}
+
+// `obj[key]`, or undefined when `obj` is not an object or the getter throws.
+function get(o, k) {
+  if (typeof o !== 'object' || o === null) return undefined;
+  try {
+    return o[k];
+  } catch {
+    return undefined;
+  }
+}
+
+const brandIndex = (s) => (typeof s === 'string' ? BRAND_INDEX.get(s) : undefined);
+
+function supported(o) {
+  const list = get(o, 'supportedBrands');
+  if (!Array.isArray(list)) return ALL;
+  let mask = 0;
+  try {
+    for (let i = 0; i < list.length; i++) {
+      const b = brandIndex(list[i]);
+      if (b !== undefined) mask |= 1 << b;
+    }
+  } catch {
+    // A hostile array: what was read so far.
+  }
+  return mask;
+}
+
+const luhn = (o) => (get(o, 'luhnValidateUnionPay') === true ? 1 : 0);
+const num = (v, lo, hi) => typeof v === 'number' && v >= lo && v <= hi;
+
+// `today` as year * 100 + month: an injected `{ year, month }` when sane, else the local month.
+function today(o) {
+  const t = get(o, 'today');
+  const year = get(t, 'year');
+  const month = get(t, 'month');
+  return num(year, 1, 9000) && num(month, 1, 12) ? Math.trunc(year) * 100 + Math.trunc(month) : localMonth();
+}
+
+const maxYears = (o) => {
+  const n = get(o, 'maxYearsAhead');
+  return num(n, 0, 99) ? Math.trunc(n) : 19;
+};
+
+const locale = (o) => {
+  const l = get(o, 'locale');
+  return typeof l === 'string' && /^(id|in)/i.test(l) ? 1 : 0;
+};
+
+// The output area's words and the static strings they point at.
+const word = (i) => new DataView(w.memory.buffer).getUint32(io + CAP + i * 4, true);
+const str = (i) => decoder.decode(new Uint8Array(w.memory.buffer, word(i), word(i + 1)));
+const list = (i) => [...new Uint8Array(w.memory.buffer, word(i), word(i + 1))];
+
+// The output area's first `n` bytes as (ASCII) text, then zeros over them: a formatted number.
+function output(n) {
+  const v = bytes();
+  let s = '';
+  for (let i = 0; i < n; i++) s += String.fromCharCode(v[CAP + i]);
+  v.fill(0, CAP, CAP + n);
+  return s;
 }
 
 export function validateCardNumber(value, options) {
   ready('validateCardNumber()');
-  if (typeof value === 'string' && options === undefined) {
-    const n = put(value);
-    if (n >= 0) return numberFromBits(__numberBits(n));
-  }
-  return numberSlow(value, options);
-}
-
-// `today` for the fast path: the browser's month, or an injected `{ today }` (nothing else).
-function fastToday(options) {
-  if (options === undefined) return localMonth();
-  if (options === null || typeof options !== 'object' || options.maxYearsAhead !== undefined) return 0;
-  const t = options.today;
-  if (t === null || typeof t !== 'object') return 0;
-  const { year, month } = t;
-  return Number.isInteger(year) && Number.isInteger(month) && year >= 1 && year <= 9000 && month >= 1 && month <= 12
-    ? year * 100 + month
-    : 0;
+  const n = putText(value, 0);
+  return numberFromBits(options === undefined ? w.mc_number(n, ALL, 0) : w.mc_number(n, supported(options), luhn(options)));
 }
 
 export function validateExpiry(value, options) {
   ready('validateExpiry()');
-  if (typeof value === 'string') {
-    const today = fastToday(options);
-    if (today !== 0) {
-      const n = put(value);
-      if (n >= 0) return expiryFromBits(__expiryBits(n, today));
-    }
-  } else if (value !== null && typeof value === 'object') {
-    const m = part(value.month);
-    const y = part(value.year);
-    const today = m !== null && y !== null ? fastToday(options) : 0;
-    if (today !== 0) {
-      const mn = put(m);
-      const yn = mn >= 0 ? put(y, mn) : -1;
-      if (yn >= 0) return expiryFromBits(__monthYearBits(mn, yn, today));
-    }
-  }
-  return expirySlow(value, options);
+  const t = options === undefined ? localMonth() : today(options);
+  const max = options === undefined ? 19 : maxYears(options);
+  if (typeof value !== 'object' || value === null) return expiryFromBits(w.mc_expiry(putText(value, 0), t, max));
+  const m = text(get(value, 'month'));
+  const y = text(get(value, 'year'));
+  const mn = m === null || y === null ? NOT_TEXT : put(m, 0);
+  const yn = mn === NOT_TEXT ? NOT_TEXT : put(y, mn);
+  if (yn === NOT_TEXT && mn !== NOT_TEXT) bytes().fill(0, 0, mn);
+  return expiryFromBits(w.mc_month_year(mn, yn, t, max));
 }
 
 export function validateCvv(value, brand) {
   ready('validateCvv()');
-  if (typeof value === 'string') {
-    const b = brand == null ? 15 : BRAND_INDEX.get(brand);
-    if (b !== undefined) {
-      const n = put(value);
-      if (n >= 0) return cvvFromBits(__cvvBits(n, b));
-    }
-  }
-  return cvvSlow(value, brand);
+  return cvvFromBits(w.mc_cvv(putText(value, 0), brandIndex(brand) ?? 15));
 }
 
 export function validateCard(card, options) {
   ready('validateCard()');
-  return cardSlow(card, options);
+  let at = 0;
+  const lens = KEYS.map((k) => {
+    const v = get(card, k);
+    if (v === undefined || v === null) return ABSENT;
+    const n = putText(v, at);
+    if (n !== NOT_TEXT) at += n;
+    return n;
+  });
+  const r = w.mc_card(...lens, supported(options), luhn(options), today(options), maxYears(options), locale(options));
+  const errors = [];
+  for (let i = 0; i < r >>> 5; i++) errors.push({ field: str(i * 6), code: str(i * 6 + 2), message: str(i * 6 + 4) });
+  const b = (r >>> 1) & 15;
+  return { isValid: (r & 1) === 1, brand: b < 15 ? BRANDS[b] : null, errors };
 }
 
 export function detectBrand(value) {
   ready('detectBrand()');
-  return brandSlow(value);
+  const b = w.mc_brand(putText(value, 0));
+  if (b === 15 || !w.mc_brand_info(b)) return null;
+  return { brand: BRANDS[b], niceName: str(0), lengths: list(2), gaps: list(4), cvvName: str(6), cvvLength: word(8) };
 }
 
 export function formatCardNumber(value) {
   ready('formatCardNumber()');
-  return formatSlow(value);
+  return output(w.mc_format(put(text(value) ?? '', 0)));
+}
+
+// A caret as web/abi.rs reads it: a finite non-negative number, else "the end".
+const caretOf = (c) => (typeof c === 'number' && Number.isFinite(c) && c >= 0 ? Math.min(Math.trunc(c), 4294967295) : 4294967295);
+
+function input(value, caret, kind) {
+  const r = w.mc_input(put(text(value) ?? '', 0), caretOf(caret), kind);
+  return { value: output(r & 0xffff), caret: r >>> 16 };
 }
 
 export function formatCardInput(value, caret) {
   ready('formatCardInput()');
-  return inputSlow(value, caret);
+  return input(value, caret, 0);
 }
 
 export function formatExpiryInput(value, caret, inputType) {
   ready('formatExpiryInput()');
-  return expiryInputSlow(value, caret, inputType);
+  const deleting = inputType === true || (typeof inputType === 'string' && inputType.startsWith('delete'));
+  return input(value, caret, deleting ? 2 : 1);
 }
 
 // @midtrans-start (not in midtrans-card/validate)

@@ -9,7 +9,9 @@
 //!   `backend` (the merchant backend, through gloo-net), `midtrans` (the flow).
 //! - `client`: the public `MidtransCard` and `ThreeDsPopup`, over `midtrans` and `popup` in a
 //!   browser, or over `offline` elsewhere (every call fails `sdk_not_loaded`).
-//! - `api` (feature `js`): the `#[wasm_bindgen]` exports, a thin adapter over all of the above.
+//! - `abi` (feature `js`): the validators' plain wasm exports for the package entry.
+//! - `api` (features `js` + `midtrans`): the `#[wasm_bindgen]` exports, a thin adapter over the
+//!   flow.
 
 #[cfg(feature = "midtrans")]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -41,12 +43,12 @@ pub use types::{Card, RegisterResponse, TokenResponse, TransactionResult};
 #[cfg(all(feature = "midtrans", not(target_arch = "wasm32")))]
 mod offline;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
 mod sys;
 
 #[cfg(all(target_arch = "wasm32", any(feature = "js", feature = "midtrans")))]
 mod hygiene;
-#[cfg(all(target_arch = "wasm32", any(feature = "js", feature = "midtrans")))]
+#[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
 mod jsval;
 
 #[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
@@ -69,18 +71,14 @@ mod popup;
 mod timer;
 
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
+mod abi;
+#[cfg(all(target_arch = "wasm32", feature = "js", feature = "midtrans"))]
 mod api;
 
 // The JavaScript adapter's browser tests: they live in tests/js/ beside the other test layers,
 // and compile here, inside the crate, because the adapter is not public Rust API.
-#[cfg(all(test, target_arch = "wasm32", feature = "js"))]
+#[cfg(all(test, target_arch = "wasm32", feature = "js", feature = "midtrans"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 #[cfg(all(test, target_arch = "wasm32", feature = "js", feature = "midtrans"))]
 #[path = "../../tests/js/flow.rs"]
 mod js_flow;
-#[cfg(all(test, target_arch = "wasm32", feature = "js"))]
-#[path = "../../tests/js/validators.rs"]
-mod js_validators;
-#[cfg(all(test, target_arch = "wasm32", feature = "js"))]
-#[path = "../../tests/vectors/mod.rs"]
-mod vectors;

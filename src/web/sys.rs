@@ -80,19 +80,7 @@ extern "C" {
 #[cfg(feature = "js")]
 #[wasm_bindgen(module = "/src/web/glue.js")]
 extern "C" {
-    /// `{ isValid, isPotentiallyValid, brand, candidates, reason }` from packed bits.
-    #[wasm_bindgen(js_name = numberFromBits)]
-    pub(crate) fn number_from_bits(bits: u32) -> JsValue;
-
-    /// `{ isValid, isPotentiallyValid, month, year, reason }` from packed bits.
-    #[wasm_bindgen(js_name = expiryFromBits)]
-    pub(crate) fn expiry_from_bits(bits: u32) -> JsValue;
-
-    /// `{ isValid, isPotentiallyValid, reason }` from packed bits.
-    #[wasm_bindgen(js_name = cvvFromBits)]
-    pub(crate) fn cvv_from_bits(bits: u32) -> JsValue;
-
-    /// The browser's local month as `year * 100 + month`.
+    /// The browser's local month as `year * 100 + month` (the validators' cache, shared).
     #[wasm_bindgen(js_name = localMonth)]
     pub(crate) fn local_month() -> u32;
 }

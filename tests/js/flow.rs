@@ -86,6 +86,7 @@ export function add_blocked_script() {
 // A card number made at run time (never a literal in the wasm's data), and a scan of the wasm
 // memory for it, digits only and as typed with spaces.
 export function secret_number() { return ['4556', '5579', '5572', '6624'].join(''); }
+export function secret_card_text() { return secret_number() + '12' + '2030' + '123'; }
 export function memory_holds_secret(memory) {
   const b = new Uint8Array(memory.buffer);
   const find = (s) => {
@@ -134,6 +135,7 @@ extern "C" {
     fn add_blocked_script() -> web_sys::Element;
     fn press_escape();
     fn secret_number() -> JsValue;
+    fn secret_card_text() -> JsValue;
     fn memory_holds_secret(memory: &JsValue) -> bool;
     fn write_input(memory: &JsValue, ptr: u32, s: &JsValue) -> u32;
     fn secret_card() -> JsValue;
@@ -659,18 +661,17 @@ async fn three_ds_popup_for_custom_flows() {
 async fn no_card_number_stays_in_wasm_memory() {
     let memory = wasm_bindgen::memory();
     assert!(!memory_holds_secret(&memory), "the test starts clean");
-    // The general path: a JS string crosses into wasm.
-    // The number stays a JS value on the test's side: no Rust copy of it but the package's.
-    let r = midtrans_card::web::api::validate_card_number(secret_number(), JsValue::UNDEFINED);
-    assert_eq!(get(&r, "isValid").as_bool(), Some(true));
-    assert!(!memory_holds_secret(&memory), "after validateCardNumber (general path)");
-    let r = midtrans_card::web::api::validate_card(secret_card(), JsValue::UNDEFINED);
-    assert_eq!(get(&r, "isValid").as_bool(), Some(true));
+    // The validators' boundary (web/abi.rs), as the package entry uses it: the text written
+    // into the buffer, one export called. The number stays a JS value on the test's side.
+    let abi_number = |n| midtrans_card::web::abi::mc_number(n, 0x7fff, 0);
+    let n = write_input(&memory, midtrans_card::web::abi::mc_io(), &secret_number());
+    assert_eq!(abi_number(n) & 1, 1, "valid");
+    assert!(!memory_holds_secret(&memory), "after validateCardNumber");
+    // validateCard: the number, month, year and CVV one after another.
+    let n = write_input(&memory, midtrans_card::web::abi::mc_io(), &secret_card_text());
+    let r = midtrans_card::web::abi::mc_card(n - 9, 2, 4, 3, u32::MAX - 1, 0x7fff, 0, 202611, 19, 0);
+    assert_eq!(r & 1, 1, "a valid card");
     assert!(!memory_holds_secret(&memory), "after validateCard");
-    // The fast path: index.js writes the input into the fixed buffer.
-    let n = write_input(&memory, midtrans_card::web::api::input_buffer(), &secret_number());
-    assert_eq!(midtrans_card::web::api::number_bits_export(n) & 1, 1, "valid");
-    assert!(!memory_holds_secret(&memory), "after the fast path");
     // A token call: the card goes to the library and nowhere else.
     let answer = r#"{"status_code":"200","token_id":"45565579-6624-80d5df78-be87-41e0-b4e2-1a0f4e2ea6ae"}"#;
     let mc = load_with(&jsonp(&json(answer))).await;

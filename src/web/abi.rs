@@ -1,0 +1,299 @@
+//! The validators' boundary with JavaScript (feature `js`): plain wasm exports that take lengths
+//! and small integers and return packed integers, over one buffer in linear memory. No
+//! wasm-bindgen, no JS values, no allocation on the common path: the package entry (index.js)
+//! reads its arguments, writes the text into [`IO`], calls one export and decodes the answer
+//! (glue.js). The validation-only entry is this module and the pure core alone (and builds
+//! `no_std`). Every decision stays in Rust; index.js only moves bytes.
+//!
+//! Text is UTF-8. A length of [`NOT_TEXT`] means the JavaScript value was not text (an object,
+//! a fraction, a negative number, a symbol...), or longer than [`INPUT_CAPACITY`] bytes;
+//! [`ABSENT`] (in `mc_card`) that the field was `undefined` or `null`. Card data written into
+//! the buffer is overwritten with zeros as it is read; what an export writes into the output
+//! area (a formatted card number) the entry zeroes once it has read it.
+#![allow(unsafe_code)] // `#[no_mangle]` only: the exported symbol names. No unsafe block.
+
+use alloc::vec::Vec;
+use core::sync::atomic::{AtomicU8, Ordering};
+use zeroize::Zeroize;
+
+use super::hygiene::scrub_stack;
+use crate::domain::{
+    self, Brand, BrandSet, CardInput, CardOptions, CvvVerdict, ExpiryOptions, ExpiryVerdict, FieldValue,
+    Locale, NumberOptions, NumberVerdict, YearMonth,
+};
+
+/// Bytes of input text the buffer holds (longer text counts as not text).
+pub(crate) const INPUT_CAPACITY: usize = 1 << 16;
+/// Bytes of the output area, right after the input area.
+const OUTPUT_CAPACITY: usize = 256;
+/// A length meaning "not text".
+const NOT_TEXT: u32 = u32::MAX;
+/// A length meaning "absent" (`undefined` / `null`).
+const ABSENT: u32 = u32::MAX - 1;
+
+/// The buffer: input text, then the output area. Atomics make "written from outside" explicit
+/// without `unsafe`; on single-threaded wasm32 they are plain loads and stores. Zero-initialised
+/// (`.bss`): it costs the download nothing.
+static IO: [AtomicU8; INPUT_CAPACITY + OUTPUT_CAPACITY] =
+    [const { AtomicU8::new(0) }; INPUT_CAPACITY + OUTPUT_CAPACITY];
+
+/// Runs `f` on the first `len` bytes of the buffer as text (`None`: not text), then overwrites
+/// both the buffer and the copy with zeros. Short text (the common case) is copied to the stack,
+/// longer text to the heap. Never panics.
+fn with_input<R>(len: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
+    let n = len as usize;
+    if len == NOT_TEXT || n > INPUT_CAPACITY {
+        return f(None);
+    }
+    let mut small = [0u8; 64];
+    let mut large = Vec::new();
+    let buf: &mut [u8] = if n <= small.len() {
+        &mut small[..n]
+    } else {
+        large.resize(n, 0);
+        &mut large
+    };
+    for (b, a) in buf.iter_mut().zip(&IO) {
+        *b = a.swap(0, Ordering::Relaxed);
+    }
+    let r = f(core::str::from_utf8(buf).ok());
+    buf.zeroize();
+    r
+}
+
+/// Writes `bytes` into the output area at `at`; returns how many fitted.
+fn put(at: usize, bytes: &[u8]) -> usize {
+    let area = &IO[INPUT_CAPACITY..];
+    let mut n = 0;
+    for (slot, &b) in area.iter().skip(at).zip(bytes) {
+        slot.store(b, Ordering::Relaxed);
+        n += 1;
+    }
+    n
+}
+
+/// Writes a `u32` (little-endian) into the output area at word `i`.
+fn put_u32(i: usize, v: u32) {
+    put(i * 4, &v.to_le_bytes());
+}
+
+/// Writes a static string as `(address, length)` at words `i`, `i + 1`.
+fn put_str(i: usize, s: &'static str) {
+    put_u32(i, s.as_ptr() as usize as u32);
+    put_u32(i + 1, s.len() as u32);
+}
+
+/// Writes a static byte list as `(address, length)` at words `i`, `i + 1`.
+fn put_bytes(i: usize, s: &'static [u8]) {
+    put_u32(i, s.as_ptr() as usize as u32);
+    put_u32(i + 1, s.len() as u32);
+}
+
+/// A month packed as `year * 100 + month`, clamped to sane values.
+fn month_of(v: u32) -> YearMonth {
+    YearMonth {
+        year: u16::try_from((v / 100).clamp(1, 9000)).unwrap_or(2026),
+        month: u8::try_from((v % 100).clamp(1, 12)).unwrap_or(1),
+    }
+}
+
+fn expiry_options(today: u32, max_years_ahead: u32) -> ExpiryOptions {
+    ExpiryOptions { today: month_of(today), max_years_ahead: max_years_ahead.min(99) as u16 }
+}
+
+fn number_options(supported: u32, luhn_unionpay: u32) -> NumberOptions {
+    NumberOptions {
+        supported: BrandSet((supported & u32::from(BrandSet::ALL.0)) as u16),
+        luhn_unionpay: luhn_unionpay != 0,
+    }
+}
+
+fn brand_of(index: u32) -> Option<Brand> {
+    Brand::ALL.get(index as usize).copied()
+}
+
+/// Packs a number verdict: bit 0 valid, 1 potentially valid, 2-5 brand (15 = none), 6-8 reason
+/// (0 = none), 9-23 candidates. glue.js decodes it.
+fn number_bits(v: &NumberVerdict) -> u32 {
+    let brand = v.brand.map_or(15, |b| b.index() as u32);
+    let reason = v.reason.map_or(0, |r| r as u32 + 1);
+    u32::from(v.is_valid)
+        | u32::from(v.is_potentially_valid) << 1
+        | brand << 2
+        | reason << 6
+        | u32::from(v.candidates.0) << 9
+}
+
+/// Packs an expiry verdict: bit 0 valid, 1 potentially valid, 2-4 reason, 5-8 month, 9-22 year
+/// plus one (0 = none, so a typed year 0000 stays year 0).
+fn expiry_bits(v: &ExpiryVerdict) -> u32 {
+    let reason = v.reason.map_or(0, |r| r as u32 + 1);
+    let month = u32::from(v.month.unwrap_or(0));
+    let year = v.year.map_or(0, |y| u32::from(y) + 1).min(16383);
+    u32::from(v.is_valid) | u32::from(v.is_potentially_valid) << 1 | reason << 2 | month << 5 | year << 9
+}
+
+/// Packs a CVV verdict: bit 0 valid, 1 potentially valid, 2-4 reason.
+fn cvv_bits(v: &CvvVerdict) -> u32 {
+    u32::from(v.is_valid) | u32::from(v.is_potentially_valid) << 1 | v.reason.map_or(0, |r| r as u32 + 1) << 2
+}
+
+/// Address of the buffer (the output area starts [`INPUT_CAPACITY`] bytes in).
+#[no_mangle]
+pub extern "C" fn mc_io() -> u32 {
+    IO.as_ptr() as usize as u32
+}
+
+/// `validateCardNumber`: `supported` is a brand mask, `luhn_unionpay` 0 or 1.
+#[no_mangle]
+pub extern "C" fn mc_number(len: u32, supported: u32, luhn_unionpay: u32) -> u32 {
+    let opts = number_options(supported, luhn_unionpay);
+    let bits = with_input(len, |s| {
+        number_bits(&s.map_or(NumberVerdict::NOT_TEXT, |s| domain::validate_number(s, &opts)))
+    });
+    // Normalisation copied the digits into frames below this one.
+    scrub_stack();
+    bits
+}
+
+/// `validateExpiry` on one string; `today` is `year * 100 + month`.
+#[no_mangle]
+pub extern "C" fn mc_expiry(len: u32, today: u32, max_years_ahead: u32) -> u32 {
+    let opts = expiry_options(today, max_years_ahead);
+    with_input(len, |s| {
+        expiry_bits(&s.map_or(ExpiryVerdict::NOT_TEXT, |s| domain::validate_expiry(s, &opts)))
+    })
+}
+
+/// `validateExpiry({ month, year })`: the month's `month_len` bytes, then the year's.
+#[no_mangle]
+pub extern "C" fn mc_month_year(month_len: u32, year_len: u32, today: u32, max_years_ahead: u32) -> u32 {
+    let opts = expiry_options(today, max_years_ahead);
+    if month_len == NOT_TEXT || year_len == NOT_TEXT {
+        return expiry_bits(&ExpiryVerdict::NOT_TEXT);
+    }
+    with_input(month_len.saturating_add(year_len), |s| {
+        let v = match s.and_then(|s| s.split_at_checked(month_len as usize)) {
+            Some((m, y)) => domain::validate_month_year(m, y, &opts),
+            None => ExpiryVerdict::NOT_TEXT,
+        };
+        expiry_bits(&v)
+    })
+}
+
+/// `validateCvv`: `brand` is the brand's index, 15 for none.
+#[no_mangle]
+pub extern "C" fn mc_cvv(len: u32, brand: u32) -> u32 {
+    let b = brand_of(brand);
+    let bits = with_input(len, |s| cvv_bits(&s.map_or(CvvVerdict::NOT_TEXT, |s| domain::validate_cvv(s, b))));
+    scrub_stack();
+    bits
+}
+
+/// `validateCard`: the five fields' texts one after another (`card_number`, `card_exp_month`,
+/// `card_exp_year`, `card_cvv`, `token_id`), each length [`ABSENT`] or [`NOT_TEXT`] when so.
+/// Returns bit 0 valid, 1-4 brand (15 = none), 5-8 the number of errors; each error is six
+/// words of the output area: field, code and message, each as `(address, length)`.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub extern "C" fn mc_card(
+    number: u32,
+    month: u32,
+    year: u32,
+    cvv: u32,
+    token: u32,
+    supported: u32,
+    luhn_unionpay: u32,
+    today: u32,
+    max_years_ahead: u32,
+    locale: u32,
+) -> u32 {
+    let lens = [number, month, year, cvv, token];
+    let total = lens.iter().filter(|&&l| l < ABSENT).fold(0u32, |a, &l| a.saturating_add(l));
+    let opts = CardOptions {
+        number: number_options(supported, luhn_unionpay),
+        expiry: expiry_options(today, max_years_ahead),
+        locale: if locale == 1 { Locale::Id } else { Locale::En },
+    };
+    let bits = with_input(total, |s| {
+        let mut rest = s.unwrap_or("");
+        let mut fields: [Option<FieldValue<'_>>; 5] = [None; 5];
+        for (slot, &l) in fields.iter_mut().zip(&lens) {
+            *slot = match l {
+                ABSENT => None,
+                NOT_TEXT => Some(FieldValue::NotText),
+                l => {
+                    let (head, tail) = rest.split_at_checked(l as usize).unwrap_or((rest, ""));
+                    rest = tail;
+                    Some(if s.is_some() { FieldValue::Text(head) } else { FieldValue::NotText })
+                }
+            };
+        }
+        let [number, exp_month, exp_year, cvv, token_id] = fields;
+        let v = domain::validate_card(&CardInput { number, exp_month, exp_year, cvv, token_id }, &opts);
+        for (i, e) in v.errors.iter().take(OUTPUT_CAPACITY / 24).enumerate() {
+            put_str(i * 6, e.field.name());
+            put_str(i * 6 + 2, e.code);
+            put_str(i * 6 + 4, e.message);
+        }
+        u32::from(v.is_valid) | v.brand.map_or(15, |b| b.index() as u32) << 1 | (v.errors.len() as u32) << 5
+    });
+    scrub_stack();
+    bits
+}
+
+/// `detectBrand`: the brand's index once the digits determine one brand, else 15.
+#[no_mangle]
+pub extern "C" fn mc_brand(len: u32) -> u32 {
+    let b = with_input(len, |s| {
+        let d = domain::digits::normalise(s?).ok()?;
+        domain::detect(d.as_bytes()).brand
+    });
+    scrub_stack();
+    b.map_or(15, |b| b.index() as u32)
+}
+
+/// A brand's details into the output area: nice name, lengths, gaps and security code name as
+/// `(address, length)`, then the code's length. Returns 0 for no such brand.
+#[no_mangle]
+pub extern "C" fn mc_brand_info(index: u32) -> u32 {
+    let Some(b) = brand_of(index) else { return 0 };
+    let info = b.info();
+    put_str(0, info.nice_name);
+    put_bytes(2, info.lengths);
+    put_bytes(4, info.gaps);
+    put_str(6, info.cvv_name);
+    put_u32(8, u32::from(info.cvv_len));
+    1
+}
+
+/// `formatCardNumber`: the formatted number into the output area; returns its length.
+#[no_mangle]
+pub extern "C" fn mc_format(len: u32) -> u32 {
+    let n = with_input(len, |s| {
+        let mut out = domain::format_card_number(s.unwrap_or(""));
+        let n = put(0, out.as_bytes());
+        out.zeroize();
+        n
+    });
+    scrub_stack();
+    n as u32
+}
+
+/// `formatCardInput` (`kind` 0) or `formatExpiryInput` (1: typing, 2: deleting): the value into
+/// the output area; returns its length, and the caret (UTF-16 units) shifted left by 16.
+#[no_mangle]
+pub extern "C" fn mc_input(len: u32, caret: u32, kind: u32) -> u32 {
+    let bits = with_input(len, |s| {
+        let s = s.unwrap_or("");
+        let (mut out, c) = match kind {
+            0 => domain::format_card_input(s, caret as usize),
+            k => domain::format_expiry_input(s, caret as usize, k == 2),
+        };
+        let n = put(0, out.as_bytes());
+        out.zeroize();
+        (n as u32) | (c.min(0xffff) as u32) << 16
+    });
+    scrub_stack();
+    bits
+}
