@@ -70,7 +70,10 @@ export type ExpiryReason =
 /** Why a security code is not valid. */
 export type CvvReason = 'required' | 'incomplete' | 'invalid_characters' | 'invalid_length';
 
-/** Text a customer typed. Numbers are read as their integer digits; past 2^53 they are refused. */
+/**
+ * Text a customer typed. Numbers are read as their integer digits; past 2^53 they are refused.
+ * Text longer than 64 KiB (as UTF-8) is refused as not text.
+ */
 export type CardText = string | number | bigint;
 
 /**
