@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { build } from 'esbuild';
 import { launch } from '../tests/e2e/browser.mjs';
 import { serveStatic } from '../tests/e2e/serve.mjs';
-import { packageFiles } from './sizes.mjs';
+import { lazyFiles, packageFiles } from './sizes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -29,7 +29,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const site = join(root, '.tmp', 'bench-site');
 rmSync(site, { recursive: true, force: true });
 mkdirSync(join(site, 'pkg'), { recursive: true });
-for (const f of packageFiles(pkgDir)) {
+for (const f of [...packageFiles(pkgDir), ...lazyFiles(pkgDir)]) {
   mkdirSync(dirname(join(site, 'pkg', f)), { recursive: true });
   cpSync(join(pkgDir, f), join(site, 'pkg', f));
 }

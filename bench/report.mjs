@@ -107,6 +107,9 @@ Sink (printed so no call is optimised away): ${speed.sink}.`);
 if (size) {
   const rows = Object.entries(size.ours.files).map(([f, s]) => [`midtrans-card \`pkg/${f}\``, B(s.raw), B(s.gzip), B(s.brotli)]);
   rows.push(['**midtrans-card total**', `**${B(size.ours.total.raw)}**`, `**${B(size.ours.total.gzip)}**`, `**${B(size.ours.total.brotli)}**`]);
+  for (const [f, s] of Object.entries(size.lazy ?? {})) {
+    rows.push([`midtrans-card \`pkg/${f}\` (not in the total: fetched on \`CardForm.define()\` only)`, B(s.raw), B(s.gzip), B(s.brotli)]);
+  }
   if (size.validateOnly) {
     rows.push(['**midtrans-card/validate total** (validation-only entry: its own wasm, glue and entry)', `**${B(size.validateOnly.total.raw)}**`, `**${B(size.validateOnly.total.gzip)}**`, `**${B(size.validateOnly.total.brotli)}**`]);
   }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { measure, packageSizes } from './sizes.mjs';
+import { lazyFiles, measure, packageSizes } from './sizes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -20,6 +20,8 @@ const pkgDir = resolve(args.pkg || join(here, '..', 'pkg'));
 const ours = packageSizes(pkgDir);
 // The validation-only entry `midtrans-card/validate` (its own wasm), for pages that only validate.
 const validateOnly = packageSizes(join(pkgDir, 'validate'));
+// Fetched only by pages that use it (the drop-in card form, on CardForm.define()).
+const lazy = Object.fromEntries(lazyFiles(pkgDir).map((f) => [f, measure(readFileSync(join(pkgDir, f)))]));
 
 /** esbuild --bundle --minify of an entry; returns the output bytes. */
 export async function bundle(entry, format = 'esm') {
@@ -46,6 +48,7 @@ const version = (name) => require(`${name}/package.json`).version;
 const out = {
   pkgDir,
   ours,
+  lazy,
   validateOnly,
   peers: { what: 'card-validator + picomodal, esbuild --bundle --minify --format=esm', ...peers },
   cardValidatorAlone: cvAlone,

@@ -10,19 +10,25 @@ export const brotli11 = (buf) =>
 export const measure = (buf) => ({ raw: buf.length, gzip: gzip9(buf), brotli: brotli11(buf) });
 
 /**
- * Everything a page downloads from the package: the wasm, the glue, the drop-in card form
- * (`form.js`, full entry only) and every JS snippet.
+ * What a page downloads from the package: the wasm, the glue and every JS snippet. Not the
+ * drop-in card form (`form.js`, full entry only): only a page that calls `CardForm.define()`
+ * fetches it (see lazyFiles).
  */
 export function packageFiles(pkgDir) {
   // The validation-only entry has no wasm-bindgen glue, and its own glue.js and error.js.
   const files = ['midtrans_card_bg.wasm', 'index.js'];
-  for (const f of ['midtrans_card.js', 'glue.js', 'error.js', 'form.js']) if (existsSync(join(pkgDir, f))) files.push(f);
+  for (const f of ['midtrans_card.js', 'glue.js', 'error.js']) if (existsSync(join(pkgDir, f))) files.push(f);
   const snippets = join(pkgDir, 'snippets');
   if (existsSync(snippets)) {
     const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
     files.push(...walk(snippets).filter((f) => f.endsWith('.js')).map((f) => relative(pkgDir, f)).sort());
   }
   return files;
+}
+
+/** The files fetched on demand: `form.js`, on the first `CardForm.define()`. */
+export function lazyFiles(pkgDir) {
+  return existsSync(join(pkgDir, 'form.js')) ? ['form.js'] : [];
 }
 
 /** Per-file and total sizes; each file compressed on its own, as a server sends it. */

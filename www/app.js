@@ -19,8 +19,10 @@ const orderCheck = $('order-check');
 
 // A failure here rejects the import in boot.js, which says the form could not load.
 await init();
-CardForm.define();
+// Set before the element is defined: the element picks it up when it upgrades.
 form.payOptions = { body: { items: CART } };
+// Fetches the form's code (form.js) and upgrades the element already in the page.
+await CardForm.define();
 const config = await fetch('/api/config', { headers: { accept: 'application/json' } }).then((r) => {
   if (!r.ok) throw new Error(`config ${r.status}`);
   return r.json();

@@ -14,8 +14,6 @@ export { MidtransCardError };
 // @midtrans-start (not in midtrans-card/validate)
 import initWasm, { initSync as initSyncWasm } from './midtrans_card.js';
 import { MidtransCard as WasmMidtransCard, ThreeDsPopup as WasmThreeDsPopup } from './midtrans_card.js';
-// The drop-in card form, <midtrans-card-form> (form.js, shipped next to this entry).
-export { CardForm } from './form.js';
 // @midtrans-end
 // @validate-start (midtrans-card/validate only: a module without imports needs no glue)
 const initWasm = async (input) => {
@@ -307,4 +305,26 @@ export async function loadMidtrans(options) {
   await init(wasm === undefined ? undefined : { module_or_path: wasm });
   return MidtransCard.load(options == null ? options : rest);
 }
+
+// The drop-in card form, <midtrans-card-form>. Its code (form.js, next to this entry; a chunk of
+// its own in a bundle) is fetched on the first `define()` only: a page that never calls it never
+// downloads it. Elements already in the page are upgraded once it is defined.
+const defined = new Map(); // tag -> the Promise of its definition
+export const CardForm = {
+  /** Registers the element as `<midtrans-card-form>` (or `tag`); memoized per tag. */
+  define(tag = 'midtrans-card-form') {
+    if (typeof customElements === 'undefined') return Promise.resolve();
+    let p = defined.get(tag);
+    if (!p) {
+      p = import('./form.js').then(({ CardFormElement }) => {
+        if (!customElements.get(tag)) customElements.define(tag, class extends CardFormElement {});
+      }, (e) => {
+        throw new MidtransCardError('sdk_load_failed', `The card form (form.js) could not load: ${e?.message ?? e}`);
+      });
+      p.catch(() => defined.delete(tag)); // a failed attempt is forgotten: calling again retries
+      defined.set(tag, p);
+    }
+    return p;
+  },
+};
 // @midtrans-end

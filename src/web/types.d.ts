@@ -316,7 +316,8 @@ export type PlainErrorCode =
 
 /**
  * `invalid_options`: missing client key, unknown environment, no `chargeUrl`.
- * `sdk_load_failed`: the Midtrans script failed to load (404, CSP, blocked) or timed out.
+ * `sdk_load_failed`: the Midtrans script failed to load (404, CSP, blocked) or timed out; or
+ *   `CardForm.define()` could not fetch the card form's code (`form.js`).
  * `sdk_not_loaded`: no `MidtransNew3ds` global and no way to load it.
  * `sdk_error`: `MidtransNew3ds` threw when called.
  * `timeout`: a callback never came. `busy`: another call is in flight.
@@ -592,10 +593,11 @@ export interface CardFormEventMap extends HTMLElementEventMap {
  * `charge-url`, `locale` (`en` | `id`), `api-base-url`, `script-url`, `redirect-origins`
  * (space-separated), `closable`, `submit-label`, and `callback-url` for full-page 3DS.
  */
-export class CardForm extends HTMLElement {
-  /** Registers the element as `<midtrans-card-form>`, or as `tag`. Call after `init()`. */
-  static define(tag?: string): void;
-  /** Extra `pay()` options: `body` (the cart for your backend), `headers`, `supportedBrands`... */
+export interface CardForm extends HTMLElement {
+  /**
+   * Extra `pay()` options: `body` (the cart for your backend), `headers`, `supportedBrands`...
+   * May be set before the element is defined: it is applied when the element upgrades.
+   */
   payOptions: CardFormPayOptions;
   /** Focuses the card number field. */
   focus(options?: FocusOptions): void;
@@ -604,6 +606,19 @@ export class CardForm extends HTMLElement {
   removeEventListener<K extends keyof CardFormEventMap>(type: K, listener: (this: CardForm, ev: CardFormEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
+
+/**
+ * Registers the card form. Its code (`form.js`) is fetched on the first `define()` only, so a page
+ * that never calls it never downloads it; elements already in the page upgrade once it is defined.
+ */
+export const CardForm: {
+  /**
+   * Registers the element as `<midtrans-card-form>`, or as `tag` (memoized per tag). Call after
+   * `init()`. Resolves once defined; rejects `sdk_load_failed` when `form.js` cannot be fetched
+   * (calling again retries). Where there is no `customElements` (Node, SSR), resolves at once.
+   */
+  define(tag?: string): Promise<void>;
+};
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -13,7 +13,7 @@ import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { launch, openPage } from './browser.mjs';
 import { serveStatic } from './serve.mjs';
@@ -37,7 +37,7 @@ const FAKE_MIDTRANS = `window.MidtransNew3ds = {
 
 /** The merchant's app. `wasm` is the import prelude for bundlers that must be given the .wasm URL. */
 function appSource({ wasm = false, specifier = 'midtrans-card' } = {}) {
-  return `import init, { loadMidtrans, MidtransCard, MidtransCardError, validateCardNumber, validateCard, formatCardNumber } from '${specifier}';
+  return `import init, { loadMidtrans, MidtransCard, MidtransCardError, CardForm, validateCardNumber, validateCard, formatCardNumber } from '${specifier}';
 import initValidate, * as validateOnly from '${specifier}/validate';
 ${wasm ? `import wasmUrl from '${specifier}/midtrans_card_bg.wasm';
 import validateWasmUrl from '${specifier}/validate/midtrans_card_bg.wasm';` : 'const wasmUrl = undefined, validateWasmUrl = undefined;'}
@@ -62,6 +62,15 @@ try {
   out.formatted = formatCardNumber('370192169722458');
   await initValidate(validateWasmUrl && { module_or_path: validateWasmUrl });
   out.validateOnly = validateOnly.validateCardNumber('4811 1111 1111 1114').isValid && !('MidtransCard' in validateOnly);
+  // The card form, fetched on define() (its own chunk): an element already in the page upgrades,
+  // keeping the payOptions set on it before.
+  const form = document.createElement('midtrans-card-form');
+  form.payOptions = { body: { cart: 'e2e' } };
+  document.body.append(form);
+  out.formBefore = performance.getEntriesByType('resource').filter((r) => /form/.test(r.name)).length;
+  await CardForm.define();
+  out.form = [customElements.get('midtrans-card-form') !== undefined, form.shadowRoot.querySelectorAll('input').length,
+    form.payOptions.body.cart, Object.prototype.hasOwnProperty.call(form, 'payOptions')];
   document.body.dataset.result = JSON.stringify(out);
 } catch (e) {
   document.body.dataset.error = String(e && e.message || e);
@@ -99,6 +108,8 @@ function check({ result, error, errors, wasm }, label) {
   assert.deepEqual(result.card.errors.map((e) => e.code), ['luhn', 'incomplete']);
   assert.equal(result.formatted, '3701 921697 22458');
   assert.equal(result.validateOnly, true);
+  assert.equal(result.formBefore, 0, `${label}: nothing of the form fetched before define()`);
+  assert.deepEqual(result.form, [true, 3, 'e2e', false], label);
   // Each entry's .wasm fetched once (loadMidtrans and init shared one instantiation), as an asset.
   assert.equal(wasm.length, 2, `${label}: ${JSON.stringify(wasm)}`);
   assert.ok(wasm.every((w) => w.status === 200), `${label}: ${JSON.stringify(wasm)}`);
@@ -124,6 +135,11 @@ function source(name, options) {
   writeFileSync(join(dir, 'src/main.js'), appSource(options));
   return dir;
 }
+
+/** The built JS file holding the card form (its shadow-DOM code), when it is not the entry's. */
+const formChunk = (dir) => readdirSync(dir, { recursive: true })
+  .filter((f) => String(f).endsWith('.js') && !/^(main|index)\b/.test(String(f).split('/').pop()))
+  .find((f) => readFileSync(join(dir, String(f)), 'utf8').includes('attachShadow'));
 
 const wasmAssets = (dir) => readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.wasm'));
 
@@ -164,6 +180,7 @@ test('vite build: no configuration; served under the strict CSP', { skip: viteSk
   const { build } = await import('vite');
   await build({ root: dir, configFile: false, logLevel: 'warn', build: { outDir: 'dist' } });
   assert.equal(wasmAssets(join(dir, 'dist')).length, 2);
+  assert.ok(formChunk(join(dir, 'dist')), 'the card form is a chunk of its own');
   check(await serveAndRun(join(dir, 'dist')), 'vite build');
 });
 
@@ -180,6 +197,7 @@ test('webpack 5: no configuration beyond entry and output; served under the stri
   assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
   writeFileSync(join(dir, 'dist/index.html'), html('<script defer src="./main.js"></script>'));
   assert.equal(wasmAssets(join(dir, 'dist')).length, 2);
+  assert.ok(formChunk(join(dir, 'dist')), 'the card form is a chunk of its own');
   check(await serveAndRun(join(dir, 'dist')), 'webpack');
 });
 
@@ -189,6 +207,8 @@ const esbuildOptions = (dir) => ({
   bundle: true,
   format: 'esm',
   target: 'es2022',
+  // The card form's dynamic import becomes a chunk of its own (without it, it is inlined).
+  splitting: true,
   outdir: 'dist',
   logLevel: 'silent',
 });
@@ -199,6 +219,7 @@ test('esbuild: the file loader for .wasm and init({ module_or_path }); served un
   await esbuild.build({ ...esbuildOptions(dir), loader: { '.wasm': 'file' }, assetNames: '[name]-[hash]' });
   writeFileSync(join(dir, 'dist/index.html'), html('<script type="module" src="./main.js"></script>'));
   assert.equal(wasmAssets(join(dir, 'dist')).length, 2);
+  assert.ok(formChunk(join(dir, 'dist')), 'the card form is a chunk of its own');
   check(await serveAndRun(join(dir, 'dist')), 'esbuild');
 });
 
@@ -227,6 +248,7 @@ test('Rollup: @rollup/plugin-node-resolve + @web/rollup-plugin-import-meta-asset
   const dir = source('rollup');
   await rollupBuild(dir, true);
   assert.equal(wasmAssets(join(dir, 'dist')).length, 2);
+  assert.ok(formChunk(join(dir, 'dist')), 'the card form is a chunk of its own');
   check(await serveAndRun(join(dir, 'dist')), 'rollup');
 });
 

@@ -50,8 +50,8 @@ test('id locale: labels, hints, button, field errors, live region and the 3DS po
   // Nothing typed: every field says what is missing, in Indonesian.
   await page.getByRole('button', { name: 'Bayar Rp 145.000' }).click();
   assert.equal(await page.getByTestId('error-card_number').innerText(), 'Masukkan nomor kartu Anda.');
-  assert.equal(await page.getByTestId('error-card_exp').innerText(), 'Masukkan masa berlaku kartu.');
-  assert.equal(await page.getByTestId('error-card_cvv').innerText(), 'Masukkan kode keamanan.');
+  assert.equal(await page.getByTestId('error-card_exp').innerText(), 'Masukkan tanggal kedaluwarsa kartu.');
+  assert.equal(await page.getByTestId('error-card_cvv').innerText(), 'Masukkan kode keamanan kartu.');
   await page.waitForFunction(() => document.querySelector('midtrans-card-form').shadowRoot.getElementById('status').textContent === '3 data kartu perlu diperbaiki.');
   // Amex: the code is a CID, four digits on the front.
   await page.getByLabel('Nomor kartu').pressSequentially('3701');
@@ -62,7 +62,7 @@ test('id locale: labels, hints, button, field errors, live region and the 3DS po
   await page.keyboard.press('Tab');
   await page.getByText('Demo options').click();
   await page.getByLabel('Language').selectOption('en');
-  assert.equal(await page.getByTestId('error-card_exp').innerText(), 'Enter the expiry date.');
+  assert.equal(await page.getByTestId('error-card_exp').innerText(), "Enter your card's expiry date.");
   assert.equal(await page.getByRole('button', { name: 'Pay Rp 145.000' }).count(), 1);
   await page.getByLabel('Language').selectOption('id');
   // Paying: the popup's title is the form's, in Indonesian.
@@ -222,7 +222,7 @@ test('errors at their fields: aria-invalid, aria-describedby, focus on the first
   await page.getByLabel('Expiry date').pressSequentially('13');
   await page.getByLabel('CVV').pressSequentially('12');
   await page.getByTestId('pay').click();
-  const fields = { 'card-number': null, 'card-exp': 'The month must be 01 to 12.', 'card-cvv': 'The security code is incomplete.' };
+  const fields = { 'card-number': null, 'card-exp': "Your card's expiry month is invalid.", 'card-cvv': "Your card's security code is incomplete." };
   for (const [id, message] of Object.entries(fields)) {
     const input = page.locator(`#${id}`);
     assert.equal(await input.getAttribute('aria-invalid'), String(Boolean(message)), id);

@@ -23,16 +23,22 @@ const USE = `
   document.body.dataset.result = JSON.stringify(out);
 `;
 
-/** Serves `dir`, loads it in Chromium, and checks what the page's module computed. */
-async function serveAndCheck(dir) {
+/**
+ * Serves `dir`, loads `path` in Chromium, and checks what the page's module computed; returns
+ * the page's result and every URL it requested.
+ */
+async function serveAndCheck(dir, path = '') {
   const server = await serveStatic(dir);
   try {
-    const { page, errors, context } = await openPage(browser);
-    await page.goto(server.url);
+    const { page, errors, requests, context } = await openPage(browser);
+    await page.goto(server.url + path);
     await page.waitForSelector('body[data-result]', { timeout: 15000 });
-    check(JSON.parse(await page.getAttribute('body', 'data-result')));
+    const result = JSON.parse(await page.getAttribute('body', 'data-result'));
+    const form = JSON.parse(await page.getAttribute('body', 'data-form') ?? 'null');
+    check(result);
     assert.deepEqual(errors, []);
     await context.close();
+    return { result, form, requests };
   } finally {
     await server.close();
   }
@@ -68,6 +74,10 @@ test('the tarball holds exactly the package files', () => {
   assert.ok(!list.some((f) => f.endsWith('.rs') || f.includes('/target/') || f.includes('sandbox') || f.endsWith('sizes.json')), list.join(', '));
 });
 
+const STRICT_PAGE = (script) => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'">
+<script type="module" src="./${script}"></script></head><body>static</body></html>`;
+
 test('a static page imports it with <script type="module"> under a strict CSP', async () => {
   const site = join(work, 'static');
   mkdirSync(join(site, 'node_modules/midtrans-card'), { recursive: true });
@@ -81,7 +91,26 @@ await init();
 await initValidate();
 if (!validateOnly.validateCardNumber('4811 1111 1111 1114').isValid || 'MidtransCard' in validateOnly) throw new Error('validate entry');
 ${USE}`);
-  await serveAndCheck(site);
+  const { requests } = await serveAndCheck(site);
+  // The page never defines the card form: its code is never requested.
+  assert.ok(requests.some((u) => u.endsWith('/pkg/index.js')), requests.join(', '));
+  assert.deepEqual(requests.filter((u) => u.includes('form')), [], 'form.js not requested');
+  // One that does: form.js is fetched (once, for two tags), and the element already in the page
+  // upgrades with the payOptions set on it before.
+  writeFileSync(join(site, 'form.html'), STRICT_PAGE('form-app.js').replace('<body>static', '<body><midtrans-card-form></midtrans-card-form>'));
+  writeFileSync(join(site, 'form-app.js'), `import init, { CardForm, validateCardNumber, validateCard, formatCardNumber } from './node_modules/midtrans-card/pkg/index.js';
+await init();
+const form = document.querySelector('midtrans-card-form');
+form.payOptions = { body: { cart: 'before' } };
+const first = CardForm.define();
+const same = first === CardForm.define();
+await Promise.all([first, CardForm.define('shop-card-form')]);
+document.body.dataset.form = JSON.stringify([same, form.shadowRoot.querySelectorAll('input').length, form.payOptions.body.cart,
+  Object.prototype.hasOwnProperty.call(form, 'payOptions'), customElements.get('shop-card-form') !== undefined]);
+${USE}`);
+  const defined = await serveAndCheck(site, 'form.html');
+  assert.equal(defined.requests.filter((u) => u.endsWith('/pkg/form.js')).length, 1, defined.requests.join(', '));
+  assert.deepEqual(defined.form, [true, 3, 'before', false, true]);
 });
 
 test('a Vite app imports it by package name and builds for production', { skip: viteSkip }, async () => {

@@ -256,10 +256,13 @@ export async function demo(): Promise<void> {
 // The drop-in form: define, configure, listen.
 export async function cardForm(): Promise<void> {
   await init();
-  CardForm.define();
-  CardForm.define('shop-card-form');
+  const defined: Promise<void> = CardForm.define();
+  await defined;
+  await CardForm.define('shop-card-form');
   const form = document.querySelector('midtrans-card-form');
   if (!form) return;
+  const typed: CardForm = form;
+  typed.focus();
   form.payOptions = { body: { items: [{ id: 'kopi', quantity: 2 }] }, supportedBrands: ['visa', 'mastercard'] };
   form.addEventListener('payment', (e) => {
     const outcome: Outcome = e.detail.outcome;
