@@ -33,6 +33,11 @@ for (const f of [...packageFiles(pkgDir), ...lazyFiles(pkgDir)]) {
   mkdirSync(dirname(join(site, 'pkg', f)), { recursive: true });
   cpSync(join(pkgDir, f), join(site, 'pkg', f));
 }
+// The validation-only entry too: what a page that only validates downloads.
+for (const f of packageFiles(join(pkgDir, 'validate'))) {
+  mkdirSync(dirname(join(site, 'pkg/validate', f)), { recursive: true });
+  cpSync(join(pkgDir, 'validate', f), join(site, 'pkg/validate', f));
+}
 await build({ entryPoints: [join(here, 'peers-entry.js')], bundle: true, minify: true, format: 'esm', outfile: join(site, 'peers.js'), logLevel: 'error' });
 cpSync(join(here, 'pages'), site, { recursive: true });
 
@@ -43,7 +48,7 @@ const out = { chromium: browser.version(), loads: LOADS, cycles: CYCLES, loadavg
 
 try {
   // ---- startup ------------------------------------------------------------------------------
-  const sides = { 'midtrans-card': 'startup-ours.html', 'card-validator + picomodal': 'startup-peers.html' };
+  const sides = { 'midtrans-card': 'startup-ours.html', 'midtrans-card/validate': 'startup-validate.html', 'card-validator + picomodal': 'startup-peers.html' };
   const samples = Object.fromEntries(Object.keys(sides).map((k) => [k, { importToValidated: [], navigationToValidated: [], importOnly: [], init: [] }]));
   const coldLoad = async (file) => {
     const context = await browser.newContext();

@@ -122,7 +122,7 @@ if (size) {
   sections.push(`## 2. Size (bytes a page downloads)
 
 Each file compressed on its own (as a server sends it): \`gzip -9\` (zlib level 9) and brotli quality 11.
-midtrans-card: \`pkg/midtrans_card_bg.wasm\`, \`pkg/midtrans_card.js\`, \`pkg/index.js\` and every \`pkg/snippets/**\` file.
+midtrans-card: \`pkg/midtrans_card_bg.wasm\` and \`pkg/index.js\` (the entry, the wasm-bindgen glue and its snippets in one esbuild bundle); \`pkg/form.js\` only on \`CardForm.define()\`.
 Peers: an entry importing card-validator (with credit-card-type) and picomodal, bundled by esbuild
 ${size.esbuild} \`--bundle --minify --format=esm\` (\`bench/peers-entry.js\`).
 
@@ -136,7 +136,10 @@ if (browser?.startup) {
   const s = browser.startup;
   const rows = Object.entries(s).map(([name, v]) => [name, ms(v.medianImportToValidatedMs), ms(v.medianImportMs), ms(v.medianInitMs), ms(v.medianNavigationToValidatedMs)]);
   const ours = s['midtrans-card'].medianImportToValidatedMs;
+  const validateOnly = s['midtrans-card/validate']?.medianImportToValidatedMs;
   const peers = s['card-validator + picomodal'].medianImportToValidatedMs;
+  targets.push(['startup ≤ 1.2× the peers (import → validated, full package)', x2(ours / peers), ours / peers <= 1.2]);
+  if (validateOnly !== undefined) targets.push(['startup ≤ 1.2× the peers (import → validated, midtrans-card/validate)', x2(validateOnly / peers), validateOnly / peers <= 1.2]);
   const samples = table(['library', ...s['midtrans-card'].samplesImportToValidatedMs.map((_, i) => `load ${i + 1}`)],
     Object.entries(s).map(([name, v]) => [name, ...v.samplesImportToValidatedMs.map(ms)]));
   sections.push(`## 3. Startup in headless Chromium ${browser.chromium}
@@ -144,12 +147,12 @@ if (browser?.startup) {
 From \`import()\` of the module to the first \`validateCardNumber\` / \`valid.number\` done, measured in the page with
 \`performance.now()\` (Chromium coarsens it to 0.1 ms). Median of ${browser.loads} cold loads per side: a new browser context
 each (empty cache), HTTP cache disabled through CDP (\`Network.setCacheDisabled\`), served from loopback by
-\`tests/e2e/serve.mjs\` with \`cache-control: no-store\`; the two sides alternate, after one discarded load each.
+\`tests/e2e/serve.mjs\` with \`cache-control: no-store\`; the sides alternate, after one discarded load each.
 midtrans-card's time includes fetching and compiling the wasm (\`init()\`).
 
 ${table(['library', 'import → validated (ms)', 'import (ms)', 'init (ms)', 'navigation start → validated (ms)'], rows)}
 
-midtrans-card / peers, import → validated: ${x2(ours / peers)}.
+midtrans-card / peers, import → validated: ${x2(ours / peers)}${validateOnly === undefined ? '' : `; midtrans-card/validate / peers: ${x2(validateOnly / peers)}`}.
 
 Every load (import → validated, ms):
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Size: what a page downloads from midtrans-card (wasm + glue + snippets, each file compressed
+// Size: what a page downloads from midtrans-card (wasm + the bundled entry, each file compressed
 // on its own) against card-validator + picomodal bundled by esbuild --bundle --minify.
 //   node bench/size.mjs [--pkg DIR] [--out FILE.json]
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -22,7 +22,7 @@ const walk = (d) =>
   existsSync(d) ? readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)])) : [];
 const wasmOpt = join(root, 'node_modules/.bin/wasm-opt');
 if (!existsSync(wasmOpt)) throw new Error('node_modules/.bin/wasm-opt missing: run `npm ci` (npm binaryen@130.0.0)');
-const { transformSync } = await import('esbuild');
+const { transformSync, buildSync } = await import('esbuild');
 const { minifyNames } = await import('./wasm-names.mjs');
 
 const TYPES = readFileSync(join(root, 'src/web/types.d.ts'), 'utf8');
@@ -95,14 +95,23 @@ function build({ outDir, features, midtrans }) {
     writeFileSync(form[0], readFileSync(join(root, 'src/web/form.js')));
   }
   for (const f of ['.gitignore', 'package.json', 'README.md']) rmSync(join(outDir, f), { force: true });
-  // Minify the shipped JS (each file on its own: imports, exports and `import.meta.url` stay).
-  const glue = midtrans ? [join(outDir, 'midtrans_card.js')] : [];
-  for (const f of [...glue, join(outDir, 'index.js'), ...form, ...own, ...walk(snippets)]) {
-    if (!f.endsWith('.js')) continue;
+  // One file for the entry: index.js, the wasm-bindgen glue and the snippets bundled and
+  // minified together (esbuild). A page then waits for one module instead of a chain of them,
+  // and gzip sees one stream. `import.meta.url` stays, so the .wasm is still found next to it;
+  // form.js stays its own file, imported on CardForm.define() only.
+  const index = join(outDir, 'index.js');
+  const bundled = buildSync({
+    entryPoints: [index], bundle: true, write: false, minify: true, format: 'esm', target: 'es2020',
+    legalComments: 'none', external: ['./form.js'], logLevel: 'error',
+  });
+  writeFileSync(index, bundled.outputFiles[0].contents);
+  for (const f of [join(outDir, 'midtrans_card.js'), ...own]) rmSync(f, { force: true });
+  rmSync(snippets, { recursive: true, force: true });
+  for (const f of form) {
     const { code } = transformSync(readFileSync(f, 'utf8'), { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
     writeFileSync(f, code);
   }
-  const sizes = sizesOf(outDir, ['midtrans_card_bg.wasm', ...glue.map((f) => relative(outDir, f)), 'index.js', ...own.map((f) => relative(outDir, f)), ...walk(snippets).map((f) => relative(outDir, f))]);
+  const sizes = sizesOf(outDir, ['midtrans_card_bg.wasm', 'index.js']);
   // form.js is not in the total: only a page that calls CardForm.define() fetches it.
   if (midtrans) sizes['form.js (lazy, on CardForm.define())'] = sizesOf(outDir, ['form.js'])['form.js'];
   return sizes;

@@ -65,8 +65,8 @@ after(async () => {
 
 test('the tarball holds exactly the package files', () => {
   const list = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
-  for (const f of ['package/package.json', 'package/pkg/index.js', 'package/pkg/form.js', 'package/pkg/midtrans_card.js', 'package/pkg/midtrans_card_bg.wasm', 'package/pkg/midtrans_card.d.ts', 'package/README.md', 'package/LICENSE',
-    'package/pkg/validate/index.js', 'package/pkg/validate/glue.js', 'package/pkg/validate/error.js', 'package/pkg/validate/midtrans_card_bg.wasm', 'package/pkg/validate/midtrans_card.d.ts']) {
+  for (const f of ['package/package.json', 'package/pkg/index.js', 'package/pkg/form.js', 'package/pkg/midtrans_card_bg.wasm', 'package/pkg/midtrans_card.d.ts', 'package/README.md', 'package/LICENSE',
+    'package/pkg/validate/index.js', 'package/pkg/validate/midtrans_card_bg.wasm', 'package/pkg/validate/midtrans_card.d.ts']) {
     assert.ok(list.includes(f), `${f} in ${list.join(', ')}`);
   }
   // Only the built package: no Rust sources, build output, sandbox, tests or demo.

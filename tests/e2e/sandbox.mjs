@@ -12,7 +12,7 @@ export const root = resolve(import.meta.dirname, '../..');
 
 /** Builds and starts the sandbox; resolves with `{ baseUrl, stop() }`. Needs pkg/ built. */
 export async function startSandbox() {
-  const js = readFileSync(join(root, 'pkg/midtrans_card.js'), 'utf8');
+  const js = readFileSync(join(root, 'pkg/index.js'), 'utf8');
   assert.ok(js.includes('MidtransCard'), 'pkg/ lacks MidtransCard: run `node scripts/build.mjs` first');
   execFileSync('cargo', ['build', '-q', '-p', 'midtrans-sandbox', '--profile', 'sandbox'], { cwd: root, stdio: 'inherit' });
   const child = spawn(join(root, 'target/sandbox/midtrans-sandbox'), ['--port', '0', '--www', 'www', '--pkg', 'pkg'], {

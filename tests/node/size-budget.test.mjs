@@ -1,6 +1,6 @@
-// Size budget: fails when what a page downloads from the package (pkg/midtrans_card_bg.wasm +
-// pkg/midtrans_card.js + pkg/index.js + pkg/snippets/**, each gzip -9 on its own; for the
-// validation-only entry its wasm, index.js, glue.js and error.js) grows past its budget.
+// Size budget: fails when what a page downloads from the package (pkg/midtrans_card_bg.wasm and
+// pkg/index.js, the entry bundled with its glue, each gzip -9 on its own; the same two files of
+// pkg/validate/ for the validation-only entry) grows past its budget.
 // The drop-in card form (pkg/form.js) is not in it: only a page that calls CardForm.define()
 // fetches it; it has its own budget below.
 // Run after `node scripts/build.mjs`; `npm run bench` reports the same figures against peers.
