@@ -10,8 +10,8 @@ use std::time::Duration;
 
 use js_sys::{Array, Promise};
 use midtrans_card::{
-    AuthenticateOptions, Card, Environment, Error, ErrorCode, LoadOptions, MidtransCard, Outcome, PayOptions,
-    PopupOptions, ThreeDsPopup, TokenOptions,
+    AuthenticateOptions, Card, Environment, Error, ErrorCode, LoadOptions, Locale, MidtransCard, Outcome,
+    PayOptions, PopupOptions, ThreeDsPopup, TokenOptions,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -145,6 +145,7 @@ export function hide_library() {
 export function script_tags() { return document.querySelectorAll('#midtrans-script').length; }
 export function sheets() { return document.adoptedStyleSheets.length; }
 export function click_close() { document.querySelector('.mc3ds-close').click(); }
+export function popup_labels() { return [document.querySelector('[role=dialog]').getAttribute('aria-label'), document.querySelector('.mc3ds-close').getAttribute('aria-label')].join('|'); }
 export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 export function stub_fetch(answers) {
   window.__bodies = [];
@@ -193,6 +194,7 @@ extern "C" {
     fn post_3ds(json: &str);
     fn popup_nodes() -> u32;
     fn click_close();
+    fn popup_labels() -> String;
     fn sheets() -> u32;
     fn refuse_script_urls() -> js_sys::Function;
     fn script_tags() -> u32;
@@ -672,6 +674,48 @@ async fn register_sends_no_cvv_and_the_library_keeps_no_card_data() {
     let t = client(TOKEN_OK).await;
     t.get_card_token(&card()).await.expect("token");
     assert_eq!((last_arg_field("card_number"), last_arg_field("card_cvv")), (String::new(), String::new()));
+}
+
+#[wasm_bindgen_test]
+async fn an_indonesian_client_speaks_indonesian() {
+    install_library(LIBRARY);
+    let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
+    o.api_base_url = Some("data:text/javascript,//x".into());
+    o.script_url = Some(library_url());
+    o.allowed_redirect_origins.push(page_origin());
+    o.locale = Locale::Id;
+    let mc = MidtransCard::load(o).await.expect("load");
+    let e = mc.get_card_token_with(&card(), &short(200)).await.expect_err("silence");
+    assert_eq!((e.code(), e.message()), (ErrorCode::Timeout, "Midtrans tidak menjawab tepat waktu."));
+    let bad = Card::new("4811 1111 1111 1115", "12", "2030", "123");
+    let e = mc.get_card_token(&bad).await.expect_err("luhn");
+    assert_eq!(e.message(), "Data kartu tidak valid.");
+    assert_eq!(e.field_errors()[0].message, "Nomor kartu Anda tidak valid. Periksa kembali.");
+    // The popup's title and close button, and its cancellation.
+    let mut opts = AuthenticateOptions::default();
+    opts.popup.closable = true;
+    let url = three_ds_url();
+    let slot = spawn(async move { mc.authenticate(&url, opts).await.map(|t| t.outcome) });
+    wait(30).await;
+    assert_eq!(popup_labels(), "Verifikasi kartu (3-D Secure)|Tutup");
+    click_close();
+    let e = settled(&slot, 1_000).await.expect("settled").expect_err("cancelled");
+    assert_eq!(e.message(), "Pelanggan menutup verifikasi kartu.");
+    assert_clean("the Indonesian popup");
+    // In English the specific explanation is the message; in Indonesian it stays in detail().
+    let restore = refuse_script_urls();
+    let hide = hide_library();
+    let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
+    o.script_url = Some([page_origin().as_str(), "/midtrans-new-3ds.js"].concat());
+    o.locale = Locale::Id;
+    let e = MidtransCard::load(o.clone()).await.expect_err("refused");
+    assert_eq!(e.message(), "Skrip Midtrans tidak dapat dimuat.");
+    assert!(e.detail().is_some_and(|d| d.contains("trustedTypes")), "{:?}", e.detail());
+    o.locale = Locale::En;
+    let e = MidtransCard::load(o).await.expect_err("refused");
+    assert_eq!(Some(e.message()), e.detail());
+    let _ = hide.call0(&JsValue::NULL);
+    let _ = restore.call0(&JsValue::NULL);
 }
 
 #[wasm_bindgen_test]

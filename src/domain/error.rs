@@ -2,6 +2,7 @@
 
 #[allow(unused_imports)]
 use super::prelude::*;
+use super::reason::Locale;
 
 /// What went wrong, stably: [`ErrorCode::as_str`] is the JavaScript `MidtransCardError.code`.
 /// New codes may be added in minor versions, so a `match` needs a wildcard arm.
@@ -98,6 +99,38 @@ impl ErrorCode {
     /// The code for a code string (`"invalid_card"`), if it is one.
     pub fn from_code(code: &str) -> Option<ErrorCode> {
         ErrorCode::ALL.into_iter().find(|c| c.as_str() == code)
+    }
+
+    /// The default message in `locale`: English, or Bahasa Indonesia.
+    ///
+    /// ```
+    /// use midtrans_card::domain::{ErrorCode, Locale};
+    /// assert_eq!(ErrorCode::Cancelled.message_in(Locale::Id), "Pelanggan menutup verifikasi kartu.");
+    /// assert_eq!(ErrorCode::Cancelled.message_in(Locale::En), ErrorCode::Cancelled.message());
+    /// ```
+    pub fn message_in(self, locale: Locale) -> &'static str {
+        if locale == Locale::En {
+            return self.message();
+        }
+        match self {
+            ErrorCode::InvalidCard => "Data kartu tidak valid.",
+            ErrorCode::InvalidOptions => "Opsi tidak valid.",
+            ErrorCode::SdkLoadFailed => "Skrip Midtrans tidak dapat dimuat.",
+            ErrorCode::SdkNotLoaded => "MidtransNew3ds belum dimuat.",
+            ErrorCode::SdkError => "MidtransNew3ds gagal saat dipanggil.",
+            ErrorCode::Timeout => "Midtrans tidak menjawab tepat waktu.",
+            ErrorCode::Busy => "Panggilan Midtrans lain masih berjalan.",
+            ErrorCode::TokenFailed => "Midtrans menolak membuat token kartu.",
+            ErrorCode::AuthenticationFailed => "Kartu tidak lolos autentikasi.",
+            ErrorCode::Cancelled => "Pelanggan menutup verifikasi kartu.",
+            ErrorCode::PopupFailed => "Jendela verifikasi kartu tidak dapat ditampilkan.",
+            ErrorCode::AuthenticationExpired => "Verifikasi kartu sudah kedaluwarsa.",
+            ErrorCode::InvalidRedirectUrl => "URL 3-D Secure bukan URL https Midtrans yang diizinkan.",
+            ErrorCode::NetworkError => "Server pembayaran tidak dapat dihubungi.",
+            ErrorCode::BackendError => "Server pembayaran menjawab dengan galat.",
+            ErrorCode::ChargeFailed => "Midtrans menolak transaksi.",
+            ErrorCode::PaymentDenied => "Pembayaran ditolak.",
+        }
     }
 
     /// A default English message for developers (the customer-facing text is the merchant's).

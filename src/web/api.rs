@@ -149,6 +149,9 @@ mod flow {
         if let Some(h) = e.http_status() {
             set(&details, "httpStatus", &JsValue::from_f64(f64::from(h)));
         }
+        if let Some(d) = e.detail().filter(|d| *d != e.message()) {
+            set(&details, "detail", &JsValue::from_str(d));
+        }
         sys::MidtransCardErrorClass::new(e.code().as_str(), e.message(), &details).into()
     }
 
@@ -225,6 +228,7 @@ mod flow {
             o.closable = c;
         }
         o.title = get_string(options, "title");
+        o.locale = locale_option(options);
         if let Some(p) = get_string(options, "classPrefix") {
             o.class_prefix = p;
         }

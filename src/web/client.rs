@@ -62,7 +62,8 @@ impl MidtransCard {
     /// # Ok(()) }
     /// ```
     pub async fn load(options: LoadOptions) -> Result<MidtransCard, Error> {
-        let client = imp::Client::load(options).await?;
+        let locale = options.locale;
+        let client = imp::Client::load(options).await.map_err(|e| e.in_locale(locale))?;
         #[cfg(target_arch = "wasm32")]
         let client = std::rc::Rc::new(client);
         Ok(MidtransCard { client })
@@ -106,7 +107,7 @@ impl MidtransCard {
         card: &Card,
         options: &TokenOptions,
     ) -> Result<TokenResponse, Error> {
-        self.client.get_card_token(card, options).await
+        self.client.get_card_token(card, options).await.map_err(|e| e.in_locale(self.client.locale()))
     }
 
     /// Validates the card, then registers it for one- and two-click payments
@@ -134,7 +135,7 @@ impl MidtransCard {
         card: &Card,
         options: &TokenOptions,
     ) -> Result<RegisterResponse, Error> {
-        self.client.register_card(card, options).await
+        self.client.register_card(card, options).await.map_err(|e| e.in_locale(self.client.locale()))
     }
 
     /// Shows a charge's `redirect_url` (https on a Midtrans/Veritrans host, or an allowed
@@ -157,7 +158,7 @@ impl MidtransCard {
         redirect_url: &str,
         options: AuthenticateOptions,
     ) -> Result<TransactionResult, Error> {
-        self.client.authenticate(redirect_url, options).await
+        self.client.authenticate(redirect_url, options).await.map_err(|e| e.in_locale(self.client.locale()))
     }
 
     /// Full-page 3DS through the library's `redirect`: Midtrans POSTs a `response` form field
@@ -170,7 +171,7 @@ impl MidtransCard {
     /// # }
     /// ```
     pub fn redirect(&self, redirect_url: &str, callback_url: Option<&str>) -> Result<(), Error> {
-        self.client.redirect(redirect_url, callback_url)
+        self.client.redirect(redirect_url, callback_url).map_err(|e| e.in_locale(self.client.locale()))
     }
 
     /// The whole payment: validate, token, your backend's charge (`POST` JSON to
@@ -186,7 +187,7 @@ impl MidtransCard {
     /// # let _ = result; Ok(()) }
     /// ```
     pub async fn pay(&self, card: &Card, options: PayOptions) -> Result<TransactionResult, Error> {
-        self.client.pay(card, options).await
+        self.client.pay(card, options).await.map_err(|e| e.in_locale(self.client.locale()))
     }
 }
 
@@ -226,7 +227,9 @@ impl ThreeDsPopup {
     /// # let _ = popup; }
     /// ```
     pub fn open(url: &str, options: &PopupOptions, allowed_origins: &[&str]) -> Result<ThreeDsPopup, Error> {
-        Ok(ThreeDsPopup { popup: imp_popup::Popup::open(url, options, allowed_origins)? })
+        let popup = imp_popup::Popup::open(url, options, allowed_origins)
+            .map_err(|e| e.in_locale(options.locale.unwrap_or_default()))?;
+        Ok(ThreeDsPopup { popup })
     }
 
     /// Whether the popup is still open.

@@ -6,7 +6,7 @@ export class MidtransCardError extends Error {
     this.name = 'MidtransCardError';
     this.code = code;
     if (details) {
-      for (const key of ['errors', 'statusCode', 'validationMessages', 'response', 'httpStatus', 'charge']) {
+      for (const key of ['errors', 'statusCode', 'validationMessages', 'response', 'httpStatus', 'charge', 'detail']) {
         if (details[key] !== undefined) this[key] = details[key];
       }
     }

@@ -6,7 +6,7 @@ use std::fmt;
 use serde_json::Value;
 
 use super::raw::Raw;
-use crate::domain::{ErrorCode, FieldError};
+use crate::domain::{ErrorCode, FieldError, Locale};
 
 /// Why a call failed: a stable [`code`](Error::code) to branch on, a message for developers, and
 /// the evidence (field errors, Midtrans's `status_code` and `validation_messages`, the merchant
@@ -43,6 +43,7 @@ struct Inner {
     http_status: Option<u16>,
     response: Option<Raw>,
     charge: Option<Raw>,
+    locale: Locale,
 }
 
 impl Error {
@@ -64,6 +65,7 @@ impl Error {
             http_status: None,
             response: None,
             charge: None,
+            locale: Locale::En,
         }))
     }
 
@@ -77,15 +79,37 @@ impl Error {
         self.0.code
     }
 
-    /// A message for developers: Midtrans's `status_message` when it sent one, else the code's
-    /// default.
+    /// The message, in the client's language (`LoadOptions::locale`). In English: the package's
+    /// explanation of this case (or Midtrans's `status_message` when it sent one), else the
+    /// code's default. In Indonesian: the code's message in Indonesian; the English explanation
+    /// stays in [`detail`](Self::detail).
     ///
     /// ```
     /// # use midtrans_card::{Error, ErrorCode};
     /// assert_eq!(Error::new(ErrorCode::Cancelled).message(), "The customer closed the card verification.");
     /// ```
     pub fn message(&self) -> &str {
-        self.0.message.as_deref().unwrap_or(self.0.code.message())
+        match (self.0.locale, self.0.message.as_deref()) {
+            (Locale::En, Some(m)) => m,
+            (locale, _) => self.0.code.message_in(locale),
+        }
+    }
+
+    /// The package's explanation of this case in English, or Midtrans's `status_message`, when
+    /// there is one (whatever the language of [`message`](Self::message)).
+    ///
+    /// ```
+    /// # use midtrans_card::{Error, ErrorCode};
+    /// assert_eq!(Error::new(ErrorCode::Busy).detail(), None);
+    /// ```
+    pub fn detail(&self) -> Option<&str> {
+        self.0.message.as_deref()
+    }
+
+    /// The same error, its message in `locale`.
+    pub(crate) fn in_locale(mut self, locale: Locale) -> Error {
+        self.0.locale = locale;
+        self
     }
 
     /// `invalid_card`: every field error, in field order (empty for other codes).

@@ -216,6 +216,11 @@ impl Client {
         self.environment
     }
 
+    /// The language of this client's messages.
+    pub(crate) fn locale(&self) -> Locale {
+        self.locale
+    }
+
     fn allowed(&self) -> Vec<&str> {
         self.allowed_origins.iter().map(String::as_str).collect()
     }
@@ -388,7 +393,8 @@ impl Client {
         let perform = {
             let (tx, shown, url) = (tx.clone(), shown.clone(), url.to_owned());
             let allowed: Vec<String> = self.allowed_origins.clone();
-            let popup = options.popup;
+            let mut popup = options.popup;
+            popup.locale = popup.locale.or(Some(self.locale));
             move |_: JsValue| {
                 let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
                 match Popup::open(&url, &popup, &allowed) {

@@ -29,6 +29,9 @@ impl Client {
     pub(crate) fn environment(&self) -> Environment {
         match *self {}
     }
+    pub(crate) fn locale(&self) -> crate::domain::Locale {
+        match *self {}
+    }
     pub(crate) async fn get_card_token(&self, _: &Card, _: &TokenOptions) -> Result<TokenResponse, Error> {
         match *self {}
     }

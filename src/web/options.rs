@@ -185,8 +185,12 @@ pub struct PopupOptions {
     /// A close button and Escape cancel the popup. Default off, as Midtrans's sample.
     pub closable: bool,
     /// The dialog's accessible name (and the iframe's title). Default "Card verification
-    /// (3-D Secure)".
+    /// (3-D Secure)", or "Verifikasi kartu (3-D Secure)" in Indonesian.
     pub title: Option<String>,
+    /// Language of the default title, the close button's label and the errors. Default: for
+    /// `authenticate` and `pay`, the `load` locale; for [`ThreeDsPopup::open`](crate::ThreeDsPopup::open),
+    /// English.
+    pub locale: Option<Locale>,
     /// Class-name prefix: `{prefix}-overlay`, `-dialog`, `-frame`, `-close`. Default `mc3ds`;
     /// letters, digits, `-` and `_` only (otherwise the default).
     pub class_prefix: String,
@@ -197,15 +201,21 @@ pub struct PopupOptions {
 
 /// The default class-name prefix.
 pub(crate) const DEFAULT_PREFIX: &str = "mc3ds";
-/// The default accessible name.
+/// The default accessible name, and the close button's label, by locale.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) const DEFAULT_TITLE: &str = "Card verification (3-D Secure)";
+pub(crate) fn popup_texts(locale: Option<Locale>) -> (&'static str, &'static str) {
+    match locale {
+        Some(Locale::Id) => ("Verifikasi kartu (3-D Secure)", "Tutup"),
+        _ => ("Card verification (3-D Secure)", "Close"),
+    }
+}
 
 impl Default for PopupOptions {
     fn default() -> Self {
         PopupOptions {
             closable: false,
             title: None,
+            locale: None,
             class_prefix: DEFAULT_PREFIX.into(),
             #[cfg(target_arch = "wasm32")]
             container: None,

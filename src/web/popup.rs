@@ -14,7 +14,7 @@ use web_sys::{CssStyleSheet, Document, HtmlElement, HtmlIFrameElement, KeyboardE
 
 use super::error::Error;
 use super::listener::Listener;
-use super::options::{PopupOptions, DEFAULT_PREFIX, DEFAULT_TITLE};
+use super::options::{popup_texts, PopupOptions, DEFAULT_PREFIX};
 use crate::domain::{is_allowed_redirect_url, ErrorCode};
 
 /// The stylesheet; each `$` is replaced by the class prefix. 90vh x min(75%, 600px) on desktop,
@@ -81,7 +81,8 @@ impl Popup {
         close_current();
         let prefix =
             if valid_prefix(&opts.class_prefix) { opts.class_prefix.as_str() } else { DEFAULT_PREFIX };
-        let title = opts.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or(DEFAULT_TITLE);
+        let (default_title, close_label) = popup_texts(opts.locale);
+        let title = opts.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or(default_title);
         let class = |suffix: &str| [prefix, suffix].concat();
 
         let overlay = element(&document, "div", &class("-overlay"))?;
@@ -97,7 +98,7 @@ impl Popup {
         let close_button = if opts.closable {
             let b = element(&document, "button", &class("-close"))?;
             let _ = b.set_attribute("type", "button");
-            let _ = b.set_attribute("aria-label", "Close");
+            let _ = b.set_attribute("aria-label", close_label);
             b.set_text_content(Some("\u{d7}"));
             let _ = dialog.append_child(&b);
             Some(b)

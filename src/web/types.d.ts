@@ -234,8 +234,14 @@ export interface CodedError<C extends string> extends Error {
   readonly name: 'MidtransCardError';
   /** What went wrong, stably: branch on it, never on the message. */
   readonly code: C;
-  /** An English message for developers. */
+  /**
+   * The message, in the `load()` locale (`'en'` or `'id'`; `not_initialized` is always English).
+   * In English it explains the case; in Indonesian it is the code's message, and the English
+   * explanation is in `detail`.
+   */
   readonly message: string;
+  /** The English explanation, when `message` is in another language and the package has one. */
+  readonly detail?: string;
 }
 
 /** `not_initialized`: a function was called before `init()` (or `initSync()`) finished. */
@@ -491,8 +497,10 @@ export interface TransactionResult {
 export interface PopupOptions {
   /** Show a close button and close on Escape (rejects `cancelled`). Default false, as Midtrans's sample. */
   closable?: boolean;
-  /** Accessible name of the dialog. Default "Card verification (3-D Secure)". */
+  /** Accessible name of the dialog. Default "Card verification (3-D Secure)" ("Verifikasi kartu (3-D Secure)" in `id`). */
   title?: string;
+  /** Language of the default title, the close button's label and the errors. Default: the `load()` locale for `authenticate`/`pay`, `'en'` for `ThreeDsPopup.open`. */
+  locale?: Locale;
   /** Class-name prefix for restyling: `${prefix}-overlay`, `-dialog`, `-frame`, `-close`. Default `mc3ds`. */
   classPrefix?: string;
   /** Where to attach the overlay. Default `document.body`. */
