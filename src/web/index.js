@@ -130,6 +130,7 @@ function text(v) {
 }
 
 function putText(v, at) {
+  if (typeof v === 'string') return put(v, at);
   const t = text(v);
   return t === null ? NOT_TEXT : put(t, at);
 }
@@ -217,7 +218,8 @@ export function validateExpiry(value, options) {
 
 export function validateCvv(value, brand) {
   ready('validateCvv()');
-  return cvvFromBits(w.mc_cvv(putText(value, 0), brandIndex(brand) ?? 15));
+  const b = brand === undefined || brand === null ? 15 : brandIndex(brand) ?? 15;
+  return cvvFromBits(w.mc_cvv(putText(value, 0), b));
 }
 
 export function validateCard(card, options) {
