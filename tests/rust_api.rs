@@ -49,6 +49,16 @@ export function install_library(src) {
   window.__broken = null;
   instrument(window.MidtransNew3ds, window);
 }
+export function page_script_tag(src) {
+  // As a page that loads the library itself would have it (a type that does not run: the test
+  // page's library is already there).
+  const s = document.createElement('script');
+  s.id = 'midtrans-script';
+  s.type = 'text/x-not-run';
+  s.src = src;
+  document.head.appendChild(s);
+  return () => s.remove();
+}
 export function library_url() { return window.__libUrl || ''; }
 export function token_entries(needle) {
   return performance.getEntriesByType('resource').filter((e) => e.name.includes(needle)).length;
@@ -177,6 +187,7 @@ export function refuse_append() {
 extern "C" {
     fn install_library(src: &str);
     fn library_url() -> String;
+    fn page_script_tag(src: &str) -> js_sys::Function;
     fn token_entries(needle: &str) -> u32;
     fn observe_resources();
     fn observed(needle: &str) -> u32;
@@ -643,6 +654,23 @@ async fn token_requests_leave_no_card_data_in_the_pages_resource_timeline() {
     assert_eq!(token_entries("token-api-for-timing"), 0, "the request is in the page's timeline");
     assert_eq!(observed("token-api-for-timing"), 0, "a PerformanceObserver saw the request");
     assert_eq!(popup_nodes(), 0, "the token frame is gone");
+}
+
+#[wasm_bindgen_test]
+async fn the_token_frame_loads_the_library_from_where_the_page_did() {
+    install_library(LIBRARY);
+    // A page with its own (say self-hosted) #midtrans-script and no scriptUrl option: the frame
+    // must not fall back to Midtrans's URL, which the page's CSP may not allow.
+    let remove = page_script_tag(&library_url());
+    let mut o = LoadOptions::new("SB-Mid-client-test", Environment::Sandbox);
+    o.api_base_url = Some(jsonp(TOKEN_OK));
+    let mc = MidtransCard::load(o).await.expect("load");
+    let r = mc.get_card_token_with(&card(), &short(3_000)).await;
+    let _ = remove.call0(&JsValue::NULL);
+    assert_eq!(
+        r.expect("token from the page's copy of the library").token_id,
+        "48111111-1114-80d5df78-be87-41e0-b4e2-1a0f4e2ea6ae"
+    );
 }
 
 #[wasm_bindgen_test]

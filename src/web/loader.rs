@@ -76,6 +76,25 @@ fn document() -> Result<Document, Error> {
         .ok_or_else(|| Error::new(ErrorCode::SdkNotLoaded).with_message("No document to load Midtrans into."))
 }
 
+/// Where the page's own `#midtrans-script` loads the library from, with its `integrity` and
+/// `nonce`.
+pub(crate) struct PageScript {
+    pub(crate) src: String,
+    pub(crate) integrity: String,
+    pub(crate) nonce: String,
+}
+
+/// The page's own `#midtrans-script`, when it has one with a `src`.
+pub(crate) fn page_script() -> Option<PageScript> {
+    let el: HtmlScriptElement = document().ok()?.get_element_by_id(SCRIPT_ID)?.dyn_into().ok()?;
+    let src = el.src();
+    (!src.is_empty()).then(|| PageScript {
+        src,
+        integrity: el.get_attribute("integrity").unwrap_or_default(),
+        nonce: el.nonce(),
+    })
+}
+
 /// Reuses the page's `MidtransNew3ds`, or waits for an existing `#midtrans-script`, or injects
 /// the script tag as Midtrans documents it; fails with `sdk_load_failed` on error or timeout.
 pub(crate) async fn load(script: &Script, timeout_ms: u32) -> Result<Lib, Error> {

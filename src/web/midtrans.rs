@@ -192,12 +192,23 @@ impl Client {
             .api_base_url
             .map(|s| s.trim_end_matches('/').to_owned())
             .unwrap_or_else(|| environment.api_base().into());
+        // The token frame loads the library from where the page did (a self-hosted copy that
+        // the page's CSP allows), unless told otherwise; else from Midtrans.
+        let page = if options.script_url.is_none() { loader::page_script() } else { None };
+        let (src, integrity, nonce) = match page {
+            Some(tag) => (tag.src, tag.integrity, tag.nonce),
+            None => (
+                options.script_url.unwrap_or_else(|| DEFAULT_SCRIPT_URL.into()),
+                options.integrity.unwrap_or_default(),
+                options.nonce.unwrap_or_default(),
+            ),
+        };
         let script = Script {
-            src: options.script_url.unwrap_or_else(|| DEFAULT_SCRIPT_URL.into()),
+            src,
             environment: environment.as_str(),
             client_key,
-            integrity: options.integrity.unwrap_or_default(),
-            nonce: options.nonce.unwrap_or_default(),
+            integrity,
+            nonce,
             trusted_types: options.trusted_types,
         };
         let lib = loader::load(&script, millis(options.timeout)).await?;
