@@ -182,6 +182,28 @@ pub fn validate_registration(card: &CardInput<'_>, opts: &CardOptions) -> CardVe
 
 fn check(card: &CardInput<'_>, opts: &CardOptions, with_cvv: bool) -> CardVerdict {
     let mut errors = Vec::new();
+    let (brand, expiry) = check_each(card, opts, with_cvv, &mut |e| errors.push(e));
+    CardVerdict { is_valid: errors.is_empty(), brand, errors, expiry }
+}
+
+/// [`validate_card`] handing each error to `emit` instead of collecting them (no heap: the npm
+/// package's validation-only build has none). Returns the brand.
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
+pub(crate) fn validate_card_each(
+    card: &CardInput<'_>,
+    opts: &CardOptions,
+    emit: &mut dyn FnMut(FieldError),
+) -> Option<Brand> {
+    check_each(card, opts, true, emit).0
+}
+
+/// Every field's check; errors go to `emit`, in field order. Returns the brand and the expiry.
+fn check_each(
+    card: &CardInput<'_>,
+    opts: &CardOptions,
+    with_cvv: bool,
+    emit: &mut dyn FnMut(FieldError),
+) -> (Option<Brand>, Option<(u8, u16)>) {
     let mut expiry = None;
     let brand;
     if is_two_click(card) {
@@ -196,7 +218,7 @@ fn check(card: &CardInput<'_>, opts: &CardOptions, with_cvv: bool) -> CardVerdic
         };
         brand = n.brand;
         if let Some(r) = n.reason {
-            errors.push(FieldError { field: Field::Number, code: r.code(), message: r.message(opts.locale) });
+            emit(FieldError { field: Field::Number, code: r.code(), message: r.message(opts.locale) });
         }
         let e = if card.exp_month == Some(FieldValue::NotText) || card.exp_year == Some(FieldValue::NotText) {
             ExpiryVerdict::NOT_TEXT
@@ -204,7 +226,7 @@ fn check(card: &CardInput<'_>, opts: &CardOptions, with_cvv: bool) -> CardVerdic
             validate_month_year(text_of(card.exp_month), text_of(card.exp_year), &opts.expiry)
         };
         if let Some(r) = e.reason {
-            errors.push(FieldError { field: Field::Expiry, code: r.code(), message: r.message(opts.locale) });
+            emit(FieldError { field: Field::Expiry, code: r.code(), message: r.message(opts.locale) });
         }
         expiry = e.month.zip(e.year);
     }
@@ -213,9 +235,9 @@ fn check(card: &CardInput<'_>, opts: &CardOptions, with_cvv: bool) -> CardVerdic
         v => validate_cvv(text_of(v), brand),
     };
     if let (true, Some(r)) = (with_cvv, c.reason) {
-        errors.push(FieldError { field: Field::Cvv, code: r.code(), message: r.message(opts.locale) });
+        emit(FieldError { field: Field::Cvv, code: r.code(), message: r.message(opts.locale) });
     }
-    CardVerdict { is_valid: errors.is_empty(), brand, errors, expiry }
+    (brand, expiry)
 }
 
 /// The fields to hand `registerCard` for a card that passed [`validate_registration`]: number,

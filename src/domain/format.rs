@@ -24,22 +24,46 @@ fn clamp(input: &str) -> (Digits, &'static [u8]) {
     (digits_only(input, max), gaps)
 }
 
-fn write_grouped(d: &[u8], gaps: &[u8], out: &mut String) {
+/// Where formatted ASCII goes: a `String` for the public functions, or the npm package's output
+/// buffer (which needs no heap).
+pub(crate) trait Sink {
+    /// Appends one ASCII byte.
+    fn push(&mut self, b: u8);
+}
+
+impl Sink for String {
+    fn push(&mut self, b: u8) {
+        String::push(self, char::from(b));
+    }
+}
+
+/// Writes the digits with a space before each gap; returns the bytes written.
+fn write_grouped(d: &[u8], gaps: &[u8], out: &mut impl Sink) -> usize {
+    let mut n = 0;
     for (i, &c) in d.iter().enumerate() {
         if i > 0 && gaps.iter().any(|&g| usize::from(g) == i) {
-            out.push(' ');
+            out.push(b' ');
+            n += 1;
         }
-        out.push(char::from(c));
+        out.push(c);
+        n += 1;
     }
+    n
 }
 
 /// Formats a card number with spaces at the brand's gaps (`4811 1111 1111 1114`,
 /// `3701 921697 22458`), dropping non-digits and digits past the brand's maximum length.
 pub fn format_card_number(input: &str) -> String {
-    let (d, gaps) = clamp(input);
-    let mut out = String::with_capacity(d.as_bytes().len() + 4);
-    write_grouped(d.as_bytes(), gaps, &mut out);
+    let mut out = String::with_capacity(24);
+    format_card_number_into(input, &mut out);
     out
+}
+
+/// [`format_card_number`] into `out`.
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
+pub(crate) fn format_card_number_into(input: &str, out: &mut impl Sink) {
+    let (d, gaps) = clamp(input);
+    write_grouped(d.as_bytes(), gaps, out);
 }
 
 /// Reformats an input field's value as the customer types or pastes, keeping the caret after the
@@ -47,6 +71,14 @@ pub fn format_card_number(input: &str) -> String {
 /// the returned caret. A caret that would land on a gap's space stays before the space, so
 /// backspacing over a space moves past it instead of being undone.
 pub fn format_card_input(input: &str, caret: usize) -> (String, usize) {
+    let mut out = String::with_capacity(24);
+    let c = format_card_input_into(input, caret, &mut out);
+    (out, c)
+}
+
+/// [`format_card_input`] into `out`; returns the caret.
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
+pub(crate) fn format_card_input_into(input: &str, caret: usize, out: &mut impl Sink) -> usize {
     // Digits before the caret in the raw value.
     let mut units = 0usize;
     let mut before = 0usize;
@@ -60,16 +92,14 @@ pub fn format_card_input(input: &str, caret: usize) -> (String, usize) {
         }
     }
     let (d, gaps) = clamp(input);
-    let mut out = String::with_capacity(d.as_bytes().len() + 4);
-    write_grouped(d.as_bytes(), gaps, &mut out);
+    let written = write_grouped(d.as_bytes(), gaps, out);
     let kept = d.as_bytes().len();
-    let new_caret = if before >= kept {
-        out.len()
+    if before >= kept {
+        written
     } else {
         // Position right after the `before`-th digit: digits plus the spaces before it.
         before + gaps.iter().filter(|&&g| usize::from(g) < before && before > 0).count()
-    };
-    (out, new_caret)
+    }
 }
 
 /// Reformats an expiry field (`MM/YY`) as the customer types, pastes or deletes, keeping the
@@ -83,6 +113,19 @@ pub fn format_card_input(input: &str, caret: usize) -> (String, usize) {
 /// starting with `20`, typed or pasted, becomes two digits (`"12/2030"` -> `"12/30"`); anything
 /// past `MM/YY` is dropped. `"1/"` typed means January (`"01/"`).
 pub fn format_expiry_input(input: &str, caret: usize, deleting: bool) -> (String, usize) {
+    let mut out = String::with_capacity(8);
+    let c = format_expiry_input_into(input, caret, deleting, &mut out);
+    (out, c)
+}
+
+/// [`format_expiry_input`] into `out`; returns the caret.
+#[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
+pub(crate) fn format_expiry_input_into(
+    input: &str,
+    caret: usize,
+    deleting: bool,
+    out: &mut impl Sink,
+) -> usize {
     let mut d = [0u8; 8];
     let mut n = 0usize;
     let mut before = 0usize; // digits before the caret
@@ -120,18 +163,17 @@ pub fn format_expiry_input(input: &str, caret: usize, deleting: bool) -> (String
     let drop = if twenty && typed >= 4 { 2 } else { 0 };
     let year = if twenty && typed == 3 { 3 } else { typed.min(2 + drop) - drop };
     let slash = (month_len == 2 && (year > 0 || !deleting || sep.is_some())) || (month_len == 1 && year > 0);
-    let mut out = String::with_capacity(8);
     if pad {
-        out.push('0');
+        out.push(b'0');
     }
     for i in 0..used {
-        out.push(char::from(at(i)));
+        out.push(at(i));
     }
     if slash {
-        out.push('/');
+        out.push(b'/');
     }
     for i in 0..year {
-        out.push(char::from(at(used + drop + i)));
+        out.push(at(used + drop + i));
     }
     // Digits before the caret in the output, then its position.
     let j = if before <= used {
@@ -139,10 +181,9 @@ pub fn format_expiry_input(input: &str, caret: usize, deleting: bool) -> (String
     } else {
         month_len + (before - used).saturating_sub(drop).min(year)
     };
-    let pos = if j > month_len || (j == month_len && slash && (caret_after_sep || !deleting)) {
+    if j > month_len || (j == month_len && slash && (caret_after_sep || !deleting)) {
         j + usize::from(slash)
     } else {
         j
-    };
-    (out, pos)
+    }
 }

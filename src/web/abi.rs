@@ -12,7 +12,6 @@
 //! area (a formatted card number) the entry zeroes once it has read it.
 #![allow(unsafe_code)] // `#[no_mangle]` only: the exported symbol names. No unsafe block.
 
-use alloc::vec::Vec;
 use core::sync::atomic::{AtomicU8, Ordering};
 use zeroize::Zeroize;
 
@@ -38,27 +37,57 @@ static IO: [AtomicU8; INPUT_CAPACITY + OUTPUT_CAPACITY] =
     [const { AtomicU8::new(0) }; INPUT_CAPACITY + OUTPUT_CAPACITY];
 
 /// Runs `f` on the first `len` bytes of the buffer as text (`None`: not text), then overwrites
-/// both the buffer and the copy with zeros. Short text (the common case) is copied to the stack,
-/// longer text to the heap. Never panics.
-fn with_input<R>(len: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
+/// both the buffer and the copy with zeros. The copy is on the stack (no heap: the validation-only
+/// build has none): 64 bytes for the common case, the whole capacity for longer text. Never panics.
+fn with_input<R: Default>(len: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
+    let mut f = Some(f);
+    let mut out = R::default();
+    input(len, &mut |s| {
+        if let Some(f) = f.take() {
+            out = f(s);
+        }
+    });
+    out
+}
+
+/// [`with_input`]'s work, compiled once for every export.
+fn input(len: u32, f: &mut dyn FnMut(Option<&str>)) {
     let n = len as usize;
     if len == NOT_TEXT || n > INPUT_CAPACITY {
-        return f(None);
-    }
-    let mut small = [0u8; 64];
-    let mut large = Vec::new();
-    let buf: &mut [u8] = if n <= small.len() {
-        &mut small[..n]
+        f(None);
+    } else if n <= 64 {
+        let mut small = [0u8; 64];
+        copy_and_run(small.get_mut(..n).unwrap_or_default(), f);
     } else {
-        large.resize(n, 0);
-        &mut large
-    };
+        long_input(n, f);
+    }
+}
+
+/// Text over 64 bytes: a frame of its own, so the common case does not reserve it.
+#[inline(never)]
+fn long_input(n: usize, f: &mut dyn FnMut(Option<&str>)) {
+    let mut large = [0u8; INPUT_CAPACITY];
+    copy_and_run(large.get_mut(..n).unwrap_or_default(), f);
+}
+
+fn copy_and_run(buf: &mut [u8], f: &mut dyn FnMut(Option<&str>)) {
     for (b, a) in buf.iter_mut().zip(&IO) {
         *b = a.swap(0, Ordering::Relaxed);
     }
-    let r = f(core::str::from_utf8(buf).ok());
+    f(core::str::from_utf8(buf).ok());
     buf.zeroize();
-    r
+}
+
+/// The output area as a place to format into (what does not fit is dropped).
+struct Area(usize);
+
+impl domain::format::Sink for Area {
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = IO.get(INPUT_CAPACITY + self.0) {
+            slot.store(b, Ordering::Relaxed);
+            self.0 += 1;
+        }
+    }
 }
 
 /// Writes `bytes` into the output area at `at`; returns how many fitted.
@@ -230,13 +259,17 @@ pub extern "C" fn mc_card(
             };
         }
         let [number, exp_month, exp_year, cvv, token_id] = fields;
-        let v = domain::validate_card(&CardInput { number, exp_month, exp_year, cvv, token_id }, &opts);
-        for (i, e) in v.errors.iter().take(OUTPUT_CAPACITY / 24).enumerate() {
-            put_str(i * 6, e.field.name());
-            put_str(i * 6 + 2, e.code);
-            put_str(i * 6 + 4, e.message);
-        }
-        u32::from(v.is_valid) | v.brand.map_or(15, |b| b.index() as u32) << 1 | (v.errors.len() as u32) << 5
+        let mut count = 0;
+        let card = CardInput { number, exp_month, exp_year, cvv, token_id };
+        let brand = domain::card::validate_card_each(&card, &opts, &mut |e| {
+            if count < OUTPUT_CAPACITY / 24 {
+                put_str(count * 6, e.field.name());
+                put_str(count * 6 + 2, e.code);
+                put_str(count * 6 + 4, e.message);
+                count += 1;
+            }
+        });
+        u32::from(count == 0) | brand.map_or(15, |b| b.index() as u32) << 1 | (count as u32) << 5
     });
     scrub_stack();
     bits
@@ -270,30 +303,24 @@ pub extern "C" fn mc_brand_info(index: u32) -> u32 {
 /// `formatCardNumber`: the formatted number into the output area; returns its length.
 #[no_mangle]
 pub extern "C" fn mc_format(len: u32) -> u32 {
-    let n = with_input(len, |s| {
-        let mut out = domain::format_card_number(s.unwrap_or(""));
-        let n = put(0, out.as_bytes());
-        out.zeroize();
-        n
-    });
+    let mut out = Area(0);
+    with_input(len, |s| domain::format::format_card_number_into(s.unwrap_or(""), &mut out));
     scrub_stack();
-    n as u32
+    out.0 as u32
 }
 
 /// `formatCardInput` (`kind` 0) or `formatExpiryInput` (1: typing, 2: deleting): the value into
 /// the output area; returns its length, and the caret (UTF-16 units) shifted left by 16.
 #[no_mangle]
 pub extern "C" fn mc_input(len: u32, caret: u32, kind: u32) -> u32 {
-    let bits = with_input(len, |s| {
+    let mut out = Area(0);
+    let c = with_input(len, |s| {
         let s = s.unwrap_or("");
-        let (mut out, c) = match kind {
-            0 => domain::format_card_input(s, caret as usize),
-            k => domain::format_expiry_input(s, caret as usize, k == 2),
-        };
-        let n = put(0, out.as_bytes());
-        out.zeroize();
-        (n as u32) | (c.min(0xffff) as u32) << 16
+        match kind {
+            0 => domain::format::format_card_input_into(s, caret as usize, &mut out),
+            k => domain::format::format_expiry_input_into(s, caret as usize, k == 2, &mut out),
+        }
     });
     scrub_stack();
-    bits
+    (out.0 as u32) | (c.min(0xffff) as u32) << 16
 }

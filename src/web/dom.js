@@ -37,3 +37,9 @@ export function createPolicy(win, name, createScriptURL) {
   const tt = win.trustedTypes;
   return tt && tt.createPolicy ? tt.createPolicy(name, { createScriptURL }) : undefined;
 }
+
+// The page's own `#midtrans-script`: [src, integrity, nonce] when it has a src, else null.
+export function pageScript(doc) {
+  const s = doc.getElementById('midtrans-script');
+  return s && s.src ? [s.src, s.integrity, s.nonce] : null;
+}

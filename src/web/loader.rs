@@ -86,13 +86,9 @@ pub(crate) struct PageScript {
 
 /// The page's own `#midtrans-script`, when it has one with a `src`.
 pub(crate) fn page_script() -> Option<PageScript> {
-    let el: HtmlScriptElement = document().ok()?.get_element_by_id(SCRIPT_ID)?.dyn_into().ok()?;
-    let src = el.src();
-    (!src.is_empty()).then(|| PageScript {
-        src,
-        integrity: el.get_attribute("integrity").unwrap_or_default(),
-        nonce: el.nonce(),
-    })
+    let parts = sys::page_script(&document().ok()?)?;
+    let part = |i| parts.get(i).as_string().unwrap_or_default();
+    Some(PageScript { src: part(0), integrity: part(1), nonce: part(2) })
 }
 
 /// Reuses the page's `MidtransNew3ds`, or waits for an existing `#midtrans-script`, or injects

@@ -57,6 +57,10 @@ extern "C" {
     #[wasm_bindgen(js_name = tokenFrame)]
     pub(crate) fn token_frame(doc: &web_sys::Document) -> web_sys::HtmlIFrameElement;
 
+    /// The page's own `#midtrans-script` as `[src, integrity, nonce]`, or `null`.
+    #[wasm_bindgen(js_name = pageScript)]
+    pub(crate) fn page_script(doc: &web_sys::Document) -> Option<js_sys::Array>;
+
     /// A Trusted Types policy with `createScriptURL`; `undefined` without Trusted Types.
     #[wasm_bindgen(catch, js_name = createPolicy)]
     pub(crate) fn create_policy(
