@@ -48,7 +48,7 @@ const out = { chromium: browser.version(), loads: LOADS, cycles: CYCLES, loadavg
 
 try {
   // ---- startup ------------------------------------------------------------------------------
-  const sides = { 'midtrans-card': 'startup-ours.html', 'midtrans-card/validate': 'startup-validate.html', 'card-validator + picomodal': 'startup-peers.html' };
+  const sides = { 'midtrans-card': 'startup-ours.html', 'midtrans-card/validate': 'startup-ours.html?entry=validate', 'card-validator + picomodal': 'startup-peers.html' };
   const samples = Object.fromEntries(Object.keys(sides).map((k) => [k, { importToValidated: [], navigationToValidated: [], importOnly: [], init: [] }]));
   const coldLoad = async (file) => {
     const context = await browser.newContext();
