@@ -19,6 +19,17 @@ pub struct YearMonth {
     pub month: u8,
 }
 
+impl YearMonth {
+    /// A month from a clock or the package entry, clamped to sane values (years 1-9000).
+    #[cfg_attr(not(all(target_arch = "wasm32", any(feature = "js", feature = "midtrans"))), allow(dead_code))]
+    pub(crate) fn clamped(year: u32, month: u32) -> YearMonth {
+        YearMonth {
+            year: u16::try_from(year.clamp(1, 9000)).unwrap_or(2026),
+            month: u8::try_from(month.clamp(1, 12)).unwrap_or(1),
+        }
+    }
+}
+
 /// Options for expiry verdicts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ExpiryOptions {

@@ -90,26 +90,16 @@ impl domain::format::Sink for Area {
     }
 }
 
-/// Writes `bytes` into the output area at `at`; returns how many fitted.
-fn put(at: usize, bytes: &[u8]) -> usize {
-    let area = &IO[INPUT_CAPACITY..];
-    let mut n = 0;
-    for (slot, &b) in area.iter().skip(at).zip(bytes) {
-        slot.store(b, Ordering::Relaxed);
-        n += 1;
-    }
-    n
-}
-
 /// Writes a `u32` (little-endian) into the output area at word `i`.
 fn put_u32(i: usize, v: u32) {
-    put(i * 4, &v.to_le_bytes());
+    for (slot, b) in IO[INPUT_CAPACITY..].iter().skip(i * 4).zip(v.to_le_bytes()) {
+        slot.store(b, Ordering::Relaxed);
+    }
 }
 
 /// Writes a static string as `(address, length)` at words `i`, `i + 1`.
 fn put_str(i: usize, s: &'static str) {
-    put_u32(i, s.as_ptr() as usize as u32);
-    put_u32(i + 1, s.len() as u32);
+    put_bytes(i, s.as_bytes());
 }
 
 /// Writes a static byte list as `(address, length)` at words `i`, `i + 1`.
@@ -118,16 +108,12 @@ fn put_bytes(i: usize, s: &'static [u8]) {
     put_u32(i + 1, s.len() as u32);
 }
 
-/// A month packed as `year * 100 + month`, clamped to sane values.
-fn month_of(v: u32) -> YearMonth {
-    YearMonth {
-        year: u16::try_from((v / 100).clamp(1, 9000)).unwrap_or(2026),
-        month: u8::try_from((v % 100).clamp(1, 12)).unwrap_or(1),
-    }
-}
-
+/// `today` is a month packed as `year * 100 + month`.
 fn expiry_options(today: u32, max_years_ahead: u32) -> ExpiryOptions {
-    ExpiryOptions { today: month_of(today), max_years_ahead: max_years_ahead.min(99) as u16 }
+    ExpiryOptions {
+        today: YearMonth::clamped(today / 100, today % 100),
+        max_years_ahead: max_years_ahead.min(99) as u16,
+    }
 }
 
 fn number_options(supported: u32, luhn_unionpay: u32) -> NumberOptions {

@@ -17,8 +17,5 @@ pub(crate) fn today() -> YearMonth {
         let now = js_sys::Date::new_0();
         (now.get_full_year(), now.get_month() + 1)
     };
-    YearMonth {
-        year: u16::try_from(year.clamp(1, 9000)).unwrap_or(2026),
-        month: u8::try_from(month.clamp(1, 12)).unwrap_or(1),
-    }
+    YearMonth::clamped(year, month)
 }

@@ -44,6 +44,7 @@ const initSyncWasm = (input) => {
 // @validate-end
 
 const CAP = 65536; // web/abi.rs INPUT_CAPACITY; the output area follows it
+const OUT = 256; // web/abi.rs OUTPUT_CAPACITY
 const NOT_TEXT = -1; // u32::MAX through the i32 boundary
 const ABSENT = -2;
 const ALL = (1 << BRANDS.length) - 1;
@@ -95,7 +96,7 @@ export function initSync(module) {
 
 // The buffer (input, then output), looked up again only when memory growth detached it.
 function bytes() {
-  if (view === null || view.byteLength === 0) view = new Uint8Array(w.memory.buffer, io, CAP + 256);
+  if (view === null || view.byteLength === 0) view = new Uint8Array(w.memory.buffer, io, CAP + OUT);
   return view;
 }
 
@@ -130,7 +131,6 @@ function text(v) {
 }
 
 function putText(v, at) {
-  if (typeof v === 'string') return put(v, at);
   const t = text(v);
   return t === null ? NOT_TEXT : put(t, at);
 }
@@ -167,6 +167,7 @@ const num = (v, lo, hi) => typeof v === 'number' && v >= lo && v <= hi;
 
 // `today` as year * 100 + month: an injected `{ year, month }` when sane, else the local month.
 function today(o) {
+  if (o === undefined) return localMonth(); // the common case, kept cheap: expiry runs per keystroke
   const t = get(o, 'today');
   const year = get(t, 'year');
   const month = get(t, 'month');
@@ -199,14 +200,13 @@ function output(n) {
 
 export function validateCardNumber(value, options) {
   ready('validateCardNumber()');
-  const n = putText(value, 0);
-  return numberFromBits(options === undefined ? w.mc_number(n, ALL, 0) : w.mc_number(n, supported(options), luhn(options)));
+  return numberFromBits(w.mc_number(putText(value, 0), supported(options), luhn(options)));
 }
 
 export function validateExpiry(value, options) {
   ready('validateExpiry()');
-  const t = options === undefined ? localMonth() : today(options);
-  const max = options === undefined ? 19 : maxYears(options);
+  const t = today(options);
+  const max = maxYears(options);
   if (typeof value !== 'object' || value === null) return expiryFromBits(w.mc_expiry(putText(value, 0), t, max));
   const m = text(get(value, 'month'));
   const y = text(get(value, 'year'));
@@ -218,8 +218,7 @@ export function validateExpiry(value, options) {
 
 export function validateCvv(value, brand) {
   ready('validateCvv()');
-  const b = brand === undefined || brand === null ? 15 : brandIndex(brand) ?? 15;
-  return cvvFromBits(w.mc_cvv(putText(value, 0), b));
+  return cvvFromBits(w.mc_cvv(putText(value, 0), brandIndex(brand) ?? 15));
 }
 
 export function validateCard(card, options) {
