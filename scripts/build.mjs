@@ -137,7 +137,7 @@ function sizesOf(dir, files) {
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(pkg, { recursive: true });
 const report = {
-  'midtrans-card': build({ outDir: pkg, features: ['--features', 'small-allocator'], midtrans: true }),
+  'midtrans-card': build({ outDir: pkg, features: ['--no-default-features', '--features', 'js,flow,small-allocator'], midtrans: true }),
   'midtrans-card/validate': build({ outDir: join(pkg, 'validate'), features: ['--no-default-features', '--features', 'js,small-allocator'], midtrans: false }),
 };
 writeFileSync(join(pkg, 'sizes.json'), JSON.stringify(report, null, 2) + '\n');

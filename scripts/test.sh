@@ -21,8 +21,9 @@ cargo fmt --all -- --check
 step "clippy (host, all targets)"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "clippy (wasm32: the npm build, the validation-only build, a Rust app's build, the core alone)"
+step "clippy (wasm32: the default build, the npm builds (no_std), a Rust app's build, the core alone)"
 cargo clippy -p midtrans-card --target wasm32-unknown-unknown --all-targets --features small-allocator -- -D warnings
+cargo clippy -p midtrans-card --target wasm32-unknown-unknown --no-default-features --features js,flow,small-allocator --lib -- -D warnings
 cargo clippy -p midtrans-card --target wasm32-unknown-unknown --no-default-features --features js,small-allocator --lib -- -D warnings
 cargo clippy -p midtrans-card --target wasm32-unknown-unknown --no-default-features --features midtrans --all-targets -- -D warnings
 cargo clippy -p midtrans-card --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings

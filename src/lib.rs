@@ -30,8 +30,9 @@
 //! [`domain`] is the pure core (no browser, no clock, no I/O) and builds on any target.
 #![deny(unsafe_code)] // allowed in one place: the validators' exported symbol names (web/abi.rs)
 #![warn(missing_docs)]
-// The validation-only npm build (`js` + `small-allocator`, without `midtrans`) needs nothing of
-// std: without it, no panic or formatting machinery ships (a panic is a trap).
+// The npm builds (`js` + `small-allocator`, with or without `flow`, never `midtrans`) need nothing
+// of std: without it, no std panic machinery ships (a panic is a trap). `midtrans` (a Rust app's
+// typed API, with gloo-net and serde-wasm-bindgen) links std.
 #![cfg_attr(
     all(
         target_arch = "wasm32",
@@ -45,8 +46,8 @@
 
 extern crate alloc;
 
-/// The validation-only build's panic handler: a trap (the validators do not panic on any input;
-/// tests/fuzz.rs and `npm run fuzz` check).
+/// The npm builds' panic handler: a trap (the validators do not panic on any input; tests/fuzz.rs
+/// and `npm run fuzz` check; the flow reads every foreign value leniently).
 #[cfg(all(
     target_arch = "wasm32",
     feature = "js",
@@ -76,9 +77,9 @@ static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
 
 mod web;
 
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 pub use domain::{ErrorCode, Field, FieldError, Locale, Outcome};
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 pub use web::{
     AuthenticateOptions, Card, Credentials, Environment, Error, LoadOptions, MidtransCard, PayOptions,
     PopupOptions, RegisterResponse, ThreeDsPopup, TokenOptions, TokenResponse, TransactionResult,

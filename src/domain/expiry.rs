@@ -21,7 +21,7 @@ pub struct YearMonth {
 
 impl YearMonth {
     /// A month from a clock or the package entry, clamped to sane values (years 1-9000).
-    #[cfg_attr(not(all(target_arch = "wasm32", any(feature = "js", feature = "midtrans"))), allow(dead_code))]
+    #[cfg_attr(not(all(target_arch = "wasm32", any(feature = "js", feature = "flow"))), allow(dead_code))]
     pub(crate) fn clamped(year: u32, month: u32) -> YearMonth {
         YearMonth {
             year: u16::try_from(year.clamp(1, 9000)).unwrap_or(2026),
@@ -74,15 +74,24 @@ impl ExpiryVerdict {
 
 /// Validates an expiry typed as one string.
 pub fn validate_expiry(input: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
-    let s = input.trim();
-    if s.is_empty() {
-        return ExpiryVerdict::bad(ExpiryReason::Required, true);
-    }
-    if !s.chars().all(|c| c.is_ascii_digit() || c == '/' || c == '-' || c.is_whitespace()) {
+    use Token::{Dash, Digits, Slash};
+    let Some((tokens, n)) = tokens(input) else {
         return ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false);
-    }
-    let Some((month, year)) = split(s) else {
-        return ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false);
+    };
+    let part = |text| Part { text, complete: true, last: false };
+    let (month, year): (Part<'_>, &[u8]) = match tokens.get(..n).unwrap_or_default() {
+        [] => return ExpiryVerdict::bad(ExpiryReason::Required, true),
+        [Digits(d)] => digits_only(d),
+        [Digits(m), Digits(y)] | [Digits(m), Slash, Digits(y)] => (part(m), y),
+        [Digits(m), Slash] => (part(m), b""),
+        [Slash, Digits(y)] => (part(b""), y),
+        [Slash] => (part(b""), b""),
+        // ISO `YYYY-MM` (what <input type="month"> produces): the month comes last.
+        [Digits(y), Dash] if y.len() == 4 => (Part { text: b"", complete: false, last: true }, y),
+        [Digits(y), Dash, Digits(m)] if y.len() == 4 && m.len() <= 2 => {
+            (Part { text: m, complete: m.len() == 2, last: true }, y)
+        }
+        _ => return ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false),
     };
     judge(month, year, opts)
 }
@@ -90,64 +99,94 @@ pub fn validate_expiry(input: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
 /// Validates a month and a year given separately (`{ month, year }`, or Midtrans's
 /// `card_exp_month` / `card_exp_year`). Either may be empty while the customer types.
 pub fn validate_month_year(month: &str, year: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
-    let (m, y) = (month.trim(), year.trim());
-    if m.is_empty() && y.is_empty() {
-        return ExpiryVerdict::bad(ExpiryReason::Required, true);
+    // Each: nothing but white space, or one run of digits.
+    let digits = |s| match tokens(s) {
+        Some(([Token::Digits(d), ..], 1)) => Some(d),
+        Some((_, 0)) => Some(&b""[..]),
+        _ => None,
+    };
+    match (digits(month), digits(year)) {
+        (Some(b""), Some(b"")) => ExpiryVerdict::bad(ExpiryReason::Required, true),
+        (Some(m), Some(y)) => judge(Part { text: m, complete: true, last: false }, y, opts),
+        _ => ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false),
     }
-    if !all_digits(m) || !all_digits(y) {
-        return ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false);
-    }
-    judge(Part { text: m, complete: true, last: false }, y, opts)
 }
 
 /// The month as typed, and whether more month digits may still come.
 #[derive(Clone, Copy)]
 struct Part<'a> {
-    text: &'a str,
+    /// ASCII digits.
+    text: &'a [u8],
     /// A separator or a year followed, so the month is finished.
     complete: bool,
     /// The month comes after the year (ISO `YYYY-MM`), so it may be typed last.
     last: bool,
 }
 
-fn all_digits(s: &str) -> bool {
-    s.bytes().all(|b| b.is_ascii_digit())
+/// What an expiry is made of, white space aside.
+#[derive(Clone, Copy)]
+enum Token<'a> {
+    /// A run of ASCII digits.
+    Digits(&'a [u8]),
+    Slash,
+    Dash,
 }
 
-/// Splits into month and year text; `None` when the shape is not a date.
-fn split(s: &str) -> Option<(Part<'_>, &str)> {
-    if let Some((m, y)) = s.split_once('/') {
-        let (m, y) = (m.trim(), y.trim());
-        return (all_digits(m) && all_digits(y))
-            .then_some((Part { text: m, complete: true, last: false }, y));
-    }
-    if let Some((y, m)) = s.split_once('-') {
-        // ISO `YYYY-MM` (what <input type="month"> produces): the month comes last.
-        let (y, m) = (y.trim(), m.trim());
-        let ok = y.len() == 4 && all_digits(y) && all_digits(m) && m.len() <= 2;
-        return ok.then_some((Part { text: m, complete: m.len() == 2, last: true }, y));
-    }
-    let mut words = s.split_whitespace();
-    if let (Some(m), Some(y)) = (words.next(), words.next()) {
-        let ok = words.next().is_none() && all_digits(m) && all_digits(y);
-        return ok.then_some((Part { text: m, complete: true, last: false }, y));
-    }
-    // Digits only: MMYY, MMYYYY, or a prefix of them. A leading 0, or 10-12, is a two-digit
-    // month; 2-9, or 1 followed by 3-9, is a one-digit month (no two-digit month fits).
+/// The first tokens of `s` (white space separates them and is dropped) and how many there are.
+/// `None` when `s` holds anything but digits, `/`, `-` and white space, or more than three
+/// tokens (no date has more). One pass over the bytes; only non-ASCII bytes are decoded.
+fn tokens(s: &str) -> Option<([Token<'_>; 3], usize)> {
     let b = s.as_bytes();
-    let month_len = match (b[0], b.get(1)) {
-        (b'0', _) => 2,
-        (b'1', None) => 1,
-        (b'1', Some(b'0'..=b'2')) => 2,
+    let mut tokens = [Token::Slash; 3];
+    let (mut n, mut i) = (0, 0);
+    while let Some(&c) = b.get(i) {
+        let token = match c {
+            b'0'..=b'9' => {
+                let start = i;
+                while b.get(i).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                }
+                Token::Digits(b.get(start..i)?)
+            }
+            b'/' | b'-' => {
+                i += 1;
+                if c == b'/' {
+                    Token::Slash
+                } else {
+                    Token::Dash
+                }
+            }
+            _ => {
+                let c = s.get(i..)?.chars().next()?;
+                if !c.is_whitespace() {
+                    return None;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+        };
+        *tokens.get_mut(n)? = token;
+        n += 1;
+    }
+    Some((tokens, n))
+}
+
+/// Digits only: MMYY, MMYYYY, or a prefix of them. A leading 0, or 10-12, is a two-digit
+/// month; 2-9, or 1 followed by 3-9, is a one-digit month (no two-digit month fits).
+fn digits_only(b: &[u8]) -> (Part<'_>, &[u8]) {
+    let month_len = match (b.first(), b.get(1)) {
+        (Some(b'0'), _) => 2,
+        (Some(b'1'), None) => 1,
+        (Some(b'1'), Some(b'0'..=b'2')) => 2,
         _ => 1,
     }
     .min(b.len());
-    let (m, y) = s.split_at_checked(month_len)?;
-    let complete = !y.is_empty() || month_len == 2 || b[0] >= b'2';
-    Some((Part { text: m, complete, last: false }, y))
+    let (m, y) = b.split_at(month_len);
+    let complete = !y.is_empty() || month_len == 2 || b.first().is_some_and(|&d| d >= b'2');
+    (Part { text: m, complete, last: false }, y)
 }
 
-fn judge(month: Part<'_>, year: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
+fn judge(month: Part<'_>, year: &[u8], opts: &ExpiryOptions) -> ExpiryVerdict {
     let m = match parse_month(month) {
         Ok(Some(m)) => m,
         Ok(None) if year.is_empty() => return ExpiryVerdict::bad(ExpiryReason::Incomplete, true),
@@ -166,7 +205,7 @@ fn judge(month: Part<'_>, year: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
     if n > 4 {
         return with_month(ExpiryVerdict::bad(ExpiryReason::InvalidYear, false));
     }
-    let v: u16 = year.bytes().fold(0, |a, d| a * 10 + u16::from(d - b'0'));
+    let v: u16 = year.iter().fold(0, |a, d| a * 10 + u16::from(d - b'0'));
     if n == 2 || n == 4 {
         let full = if n == 2 { resolve_two_digit(v, today.year) } else { v };
         // "20" may still grow into "2031": potentially valid even when 2020 is not.
@@ -205,14 +244,13 @@ fn judge(month: Part<'_>, year: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
 
 /// `2026-`, `2026-0` or `2026-1`: an ISO date whose month is still being typed. `2026-1` reads as
 /// January (as `YYYY-M` does), and stays potentially valid while `2026-10`..`12` could still be.
-fn iso_partial_month(text: &str, year: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
+fn iso_partial_month(text: &[u8], year: &[u8], opts: &ExpiryOptions) -> ExpiryVerdict {
     let could = (1..=12u8).any(|m| {
-        let buf = [b'0' + m / 10, b'0' + m % 10];
-        let two = core::str::from_utf8(&buf).unwrap_or("");
-        (two.starts_with(text) || (text == "1" && m >= 10))
-            && judge(Part { text: two, complete: true, last: true }, year, opts).is_valid
+        let two = [b'0' + m / 10, b'0' + m % 10];
+        (two.starts_with(text) || (text == b"1" && m >= 10))
+            && judge(Part { text: &two, complete: true, last: true }, year, opts).is_valid
     });
-    if text == "1" {
+    if text == b"1" {
         let mut v = judge(Part { text, complete: true, last: true }, year, opts);
         v.is_potentially_valid |= could;
         return v;
@@ -220,7 +258,7 @@ fn iso_partial_month(text: &str, year: &str, opts: &ExpiryOptions) -> ExpiryVerd
     if could {
         return ExpiryVerdict::bad(ExpiryReason::Incomplete, true);
     }
-    let y = year.bytes().fold(0u16, |a, d| a.saturating_mul(10).saturating_add(u16::from(d - b'0')));
+    let y = year.iter().fold(0u16, |a, d| a.saturating_mul(10).saturating_add(u16::from(d - b'0')));
     let reason = if y > opts.today.year.saturating_add(opts.max_years_ahead) {
         ExpiryReason::TooFarFuture
     } else {
@@ -235,7 +273,7 @@ fn range_meets(lo: u16, hi: u16, lowest: u16, highest: u16) -> bool {
 
 /// `Ok(Some(m))` a month 1-12; `Ok(None)` a month still being typed ("0" or "1"); `Err` invalid.
 fn parse_month(p: Part<'_>) -> Result<Option<u8>, ()> {
-    let t = p.text.as_bytes();
+    let t = p.text;
     match t.len() {
         0 => Ok(None),
         1 if t[0] == b'0' => {

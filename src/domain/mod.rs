@@ -6,8 +6,9 @@
 /// What std's prelude gives, from `alloc`: the core also builds without std (the npm package's
 /// validation-only WebAssembly).
 #[allow(unused_imports)]
-mod prelude {
+pub(crate) mod prelude {
     pub(crate) use alloc::borrow::ToOwned;
+    pub(crate) use alloc::boxed::Box;
     pub(crate) use alloc::format;
     pub(crate) use alloc::string::{String, ToString};
     pub(crate) use alloc::vec;

@@ -78,6 +78,18 @@ fn copy_and_run(buf: &mut [u8], f: &mut dyn FnMut(Option<&str>)) {
     buf.zeroize();
 }
 
+/// Runs `f` on text of at most 8 bytes passed in two integers (byte `i` of `lo` then `hi`, least
+/// significant first): the short validators' way in, without a trip through the buffer. The
+/// copy on the stack is overwritten with zeros after. Never panics.
+fn with_packed(lo: u32, hi: u32, len: u32, f: impl FnOnce(Option<&str>) -> u32) -> u32 {
+    let [a, b, c, d] = lo.to_le_bytes();
+    let [e, g, h, i] = hi.to_le_bytes();
+    let mut bytes = [a, b, c, d, e, g, h, i];
+    let r = f(bytes.get(..len as usize).and_then(|b| core::str::from_utf8(b).ok()));
+    bytes.zeroize();
+    r
+}
+
 /// The output area as a place to format into (what does not fit is dropped).
 struct Area(usize);
 
@@ -180,6 +192,15 @@ pub extern "C" fn mc_expiry(len: u32, today: u32, max_years_ahead: u32) -> u32 {
     })
 }
 
+/// `validateExpiry` on text of at most 8 bytes, passed in `lo` and `hi` ([`with_packed`]).
+#[no_mangle]
+pub extern "C" fn mc_expiry8(lo: u32, hi: u32, len: u32, today: u32, max_years_ahead: u32) -> u32 {
+    let opts = expiry_options(today, max_years_ahead);
+    with_packed(lo, hi, len, |s| {
+        expiry_bits(&s.map_or(ExpiryVerdict::NOT_TEXT, |s| domain::validate_expiry(s, &opts)))
+    })
+}
+
 /// `validateExpiry({ month, year })`: the month's `month_len` bytes, then the year's.
 #[no_mangle]
 pub extern "C" fn mc_month_year(month_len: u32, year_len: u32, today: u32, max_years_ahead: u32) -> u32 {
@@ -203,6 +224,13 @@ pub extern "C" fn mc_cvv(len: u32, brand: u32) -> u32 {
     // No stack scrub: the CVV's only copies are the buffer and with_input's, both zeroed (the
     // check reads the bytes in place).
     with_input(len, |s| cvv_bits(&s.map_or(CvvVerdict::NOT_TEXT, |s| domain::validate_cvv(s, b))))
+}
+
+/// `validateCvv` on text of at most 8 bytes, passed in `lo` and `hi` ([`with_packed`]).
+#[no_mangle]
+pub extern "C" fn mc_cvv8(lo: u32, hi: u32, len: u32, brand: u32) -> u32 {
+    let b = brand_of(brand);
+    with_packed(lo, hi, len, |s| cvv_bits(&s.map_or(CvvVerdict::NOT_TEXT, |s| domain::validate_cvv(s, b))))
 }
 
 /// `validateCard`: the five fields' texts one after another (`card_number`, `card_exp_month`,

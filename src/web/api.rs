@@ -7,6 +7,9 @@
 //! by field rather than deserialized whole, so one wrong-typed option falls back to its default
 //! instead of failing the call, as the JS API has always done.
 
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use zeroize::Zeroize;
@@ -104,20 +107,20 @@ impl JsField {
     }
 }
 
-#[cfg(all(test, feature = "midtrans"))]
+#[cfg(all(test, feature = "flow"))]
 pub(crate) use flow::{MidtransCard, ThreeDsPopup};
 
 /// The Midtrans flow and the 3DS popup over the Rust API (the `midtrans` feature; the
 /// validation-only build leaves them out).
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 mod flow {
     use super::*;
+    use alloc::rc::Rc;
+    use core::cell::RefCell;
+    use core::future::Future;
+    use core::pin::Pin;
+    use core::time::Duration;
     use js_sys::{Function, Promise};
-    use std::cell::RefCell;
-    use std::future::Future;
-    use std::pin::Pin;
-    use std::rc::Rc;
-    use std::time::Duration;
     use web_sys::HtmlIFrameElement;
 
     use crate::web::jsval::{get_string, string_list, string_pairs};
@@ -195,7 +198,7 @@ mod flow {
     fn card(v: &JsValue) -> Card {
         let part = |k: &str| match JsField::read(v, k) {
             JsField::Absent => Part::Absent,
-            JsField::Text(ref mut s) => Part::Text(std::mem::take(s)),
+            JsField::Text(ref mut s) => Part::Text(core::mem::take(s)),
             JsField::NotText => Part::NotText,
         };
         let mut c = Card::from_parts(

@@ -6,6 +6,9 @@
 //! package (`js`), where gloo-net's URL handling and the `http` crate would be ours alone to pay
 //! for.
 
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
 use wasm_bindgen::JsValue;
 use web_sys::{AbortSignal, RequestCredentials};
 
@@ -90,7 +93,7 @@ pub(crate) async fn post_json(request: &Request<'_>) -> Result<Answer, Error> {
 }
 
 /// POSTs `body` with `headers`; the status and the text of the answer.
-#[cfg(not(feature = "js"))]
+#[cfg(all(feature = "midtrans", not(feature = "js")))]
 async fn send(
     url: &str,
     headers: web_sys::Headers,
@@ -112,8 +115,9 @@ async fn send(
     Ok((response.status(), text))
 }
 
-/// POSTs `body` with `headers`; the status and the text of the answer.
-#[cfg(feature = "js")]
+/// POSTs `body` with `headers`; the status and the text of the answer (web-sys `fetch`: the npm
+/// package's build, without gloo-net).
+#[cfg(any(feature = "js", not(feature = "midtrans")))]
 async fn send(
     url: &str,
     headers: web_sys::Headers,

@@ -2,6 +2,9 @@
 //! (`super::midtrans`, `super::popup`); on other targets (an SSR server) they exist with the same
 //! signatures and every call fails `sdk_not_loaded` (`super::offline`).
 
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
 #[cfg(not(target_arch = "wasm32"))]
 use super::offline as imp;
 #[cfg(not(target_arch = "wasm32"))]
@@ -15,7 +18,7 @@ use super::types::{Card, RegisterResponse, TokenResponse, TransactionResult};
 
 /// The client shared by clones of a `MidtransCard` (in a browser: reference-counted).
 #[cfg(target_arch = "wasm32")]
-type Shared = std::rc::Rc<imp::Client>;
+type Shared = alloc::rc::Rc<imp::Client>;
 #[cfg(not(target_arch = "wasm32"))]
 type Shared = imp::Client;
 
@@ -43,8 +46,8 @@ pub struct MidtransCard {
     client: Shared,
 }
 
-impl std::fmt::Debug for MidtransCard {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for MidtransCard {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("MidtransCard").field("environment", &self.environment()).finish_non_exhaustive()
     }
 }
@@ -65,7 +68,7 @@ impl MidtransCard {
         let locale = options.locale;
         let client = imp::Client::load(options).await.map_err(|e| e.in_locale(locale))?;
         #[cfg(target_arch = "wasm32")]
-        let client = std::rc::Rc::new(client);
+        let client = alloc::rc::Rc::new(client);
         Ok(MidtransCard { client })
     }
 
@@ -279,8 +282,8 @@ impl ThreeDsPopup {
     }
 }
 
-impl std::fmt::Debug for ThreeDsPopup {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for ThreeDsPopup {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("ThreeDsPopup").field("open", &self.is_open()).finish()
     }
 }

@@ -4,6 +4,9 @@
 //! where serde-wasm-bindgen's serializer would bring serde's error formatting (BENCHMARKS.md
 //! has the measured cost).
 
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
 use js_sys::{Array, Object};
 use serde_json::Value;
 use wasm_bindgen::JsValue;
@@ -11,8 +14,17 @@ use wasm_bindgen::JsValue;
 use super::jsval::set;
 
 /// A JS value as JSON: `None` when it holds what JSON cannot (a symbol, a function...).
+#[cfg(feature = "midtrans")]
 pub(crate) fn js_to_json(v: &JsValue) -> Option<Value> {
     serde_wasm_bindgen::from_value(v.clone()).ok()
+}
+
+/// A JS value as JSON, in the npm package's build (which links no serde-wasm-bindgen and never
+/// asks for JSON): through `JSON.stringify`.
+#[cfg(not(feature = "midtrans"))]
+pub(crate) fn js_to_json(v: &JsValue) -> Option<Value> {
+    let text = js_sys::JSON::stringify(v).ok()?.as_string()?;
+    serde_json::from_str(&text).ok()
 }
 
 /// A JSON value as a plain JS value (objects as plain objects).

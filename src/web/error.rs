@@ -1,7 +1,10 @@
 //! The one error type of the Rust API: a stable [`ErrorCode`] and the evidence, never card data.
 
-use std::borrow::Cow;
-use std::fmt;
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
+use alloc::borrow::Cow;
+use core::fmt;
 
 use serde_json::Value;
 
@@ -259,4 +262,4 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}

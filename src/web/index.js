@@ -120,6 +120,26 @@ function put(s, at) {
   return NOT_TEXT;
 }
 
+// Text of at most 8 ASCII characters packed into two int32s, `lo` and `hi` (character i in byte
+// i, least significant first): how short values reach the expiry and CVV exports, in the call's
+// arguments instead of through wasm memory. The length, or -1 when `v` is not such a string.
+let lo = 0;
+let hi = 0;
+function pack(v) {
+  if (typeof v !== 'string' || v.length > 8) return -1;
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 127) return -1;
+    if (i < 4) a |= c << (i << 3);
+    else b |= c << ((i - 4) << 3);
+  }
+  lo = a;
+  hi = b;
+  return v.length;
+}
+
 // A value as text, as web/jsval.rs `text` reads it: strings, safe non-negative integers and
 // non-negative bigints in decimal, '' for undefined/null; null for anything else.
 function text(v) {
@@ -207,7 +227,10 @@ export function validateExpiry(value, options) {
   ready('validateExpiry()');
   const t = today(options);
   const max = maxYears(options);
-  if (typeof value !== 'object' || value === null) return expiryFromBits(w.mc_expiry(putText(value, 0), t, max));
+  if (typeof value !== 'object' || value === null) {
+    const n = pack(value);
+    return expiryFromBits(n < 0 ? w.mc_expiry(putText(value, 0), t, max) : w.mc_expiry8(lo, hi, n, t, max));
+  }
   const m = text(get(value, 'month'));
   const y = text(get(value, 'year'));
   const mn = m === null || y === null ? NOT_TEXT : put(m, 0);
@@ -218,7 +241,9 @@ export function validateExpiry(value, options) {
 
 export function validateCvv(value, brand) {
   ready('validateCvv()');
-  return cvvFromBits(w.mc_cvv(putText(value, 0), brandIndex(brand) ?? 15));
+  const b = brandIndex(brand) ?? 15;
+  const n = pack(value);
+  return cvvFromBits(n < 0 ? w.mc_cvv(putText(value, 0), b) : w.mc_cvv8(lo, hi, n, b));
 }
 
 export function validateCard(card, options) {

@@ -1,7 +1,10 @@
 //! The bottom layer over JavaScript values: reading them leniently (never trusting their type,
 //! never throwing) and setting keys on objects this crate made. Everything above reads JS
 //! values through here. Each feature (the flow, the `js` adapter) uses a part of it.
-#![cfg_attr(not(all(feature = "js", feature = "midtrans")), allow(dead_code))]
+#![cfg_attr(not(all(feature = "js", feature = "flow")), allow(dead_code))]
+
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -20,7 +23,7 @@ pub(crate) fn text(v: &JsValue) -> Option<String> {
         return Some(String::new());
     }
     if let Some(n) = v.as_f64() {
-        if (0.0..=MAX_SAFE).contains(&n) && n.fract() == 0.0 {
+        if (0.0..=MAX_SAFE).contains(&n) && (n as u64) as f64 == n {
             return Some(crate::domain::digits::decimal(n as u64));
         }
         return None;
@@ -79,7 +82,7 @@ pub(crate) fn string_list(v: &JsValue) -> Vec<String> {
 }
 
 /// `{ name: value }` string pairs of a plain object (headers); non-string values skipped.
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 pub(crate) fn string_pairs(obj: &JsValue) -> Vec<(String, String)> {
     if !obj.is_object() {
         return Vec::new();

@@ -1,6 +1,9 @@
 //! DOM event listeners owned by guards: the closure lives exactly as long as the registration,
 //! and dropping the guard removes the listener and frees the closure.
 
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{AddEventListenerOptions, Event, EventListenerOptions, EventTarget};

@@ -12,7 +12,10 @@
 //! and removes the frame, whose timeline, JSONP tag, callback slot and retained card object go
 //! with it. See the repository's `docs/security.md`.
 
-use std::cell::RefCell;
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
+use core::cell::RefCell;
 
 use js_sys::{JsString, Reflect};
 use wasm_bindgen::closure::Closure;
@@ -21,6 +24,7 @@ use web_sys::{Document, EventTarget, HtmlIFrameElement, HtmlScriptElement};
 
 use super::error::Error;
 use super::listener::Listener;
+use super::local::Local;
 use super::oneshot::{channel, Settled};
 use super::sys::{self, Lib};
 use super::timer::Timeout;
@@ -32,11 +36,9 @@ pub(crate) const SCRIPT_ID: &str = "midtrans-script";
 /// The name of the package's own Trusted Types policy (the page's CSP must allow it).
 pub(crate) const POLICY_NAME: &str = "midtrans-card";
 
-thread_local! {
-    /// The page's `midtrans-card` policy, created once (a second `createPolicy` of the same
-    /// name throws).
-    static POLICY: RefCell<Option<JsValue>> = const { RefCell::new(None) };
-}
+/// The page's `midtrans-card` policy, created once (a second `createPolicy` of the same
+/// name throws).
+static POLICY: Local<RefCell<Option<JsValue>>> = Local::new(RefCell::new(None));
 
 /// What to load, and how.
 pub(crate) struct Script {

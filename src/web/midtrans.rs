@@ -5,8 +5,11 @@
 //! How the library behaves (its one callback slot, its `url`/`clientKey` overrides, its
 //! never-removed `message` listener) is described in the repository's `docs/midtrans-library.md`.
 
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
+use alloc::rc::Rc;
+use core::cell::{Cell, RefCell};
 
 use js_sys::Object;
 use wasm_bindgen::{JsCast, JsValue};
@@ -20,6 +23,7 @@ use super::error::Error;
 use super::jsval::{get, set};
 use super::listener::Listener;
 use super::loader::{self, Script, TokenFrame};
+use super::local::Local;
 use super::oneshot::{channel, Callbacks, Kind, Settled};
 use super::options::{
     AuthenticateOptions, Environment, LoadOptions, PayOptions, TokenOptions, DEFAULT_SCRIPT_URL,
@@ -33,17 +37,15 @@ use crate::domain::{
     self, CardOptions, ChargeStep, ErrorCode, ExpiryOptions, Locale, NumberOptions, Truncated,
 };
 
-thread_local! {
-    /// One call at a time across every client: the library's callback slot is global.
-    static IN_FLIGHT: Cell<bool> = const { Cell::new(false) };
-    /// The callbacks the library's slot points at; kept alive until the next call replaces them.
-    static LAST_CALLBACKS: RefCell<Option<Callbacks>> = const { RefCell::new(None) };
-    /// The iframe of the 3DS page being shown, whose messages alone may reach the library.
-    static ACTIVE_FRAME: RefCell<Option<HtmlIFrameElement>> = const { RefCell::new(None) };
-}
+/// One call at a time across every client: the library's callback slot is global.
+static IN_FLIGHT: Local<Cell<bool>> = Local::new(Cell::new(false));
+/// The callbacks the library's slot points at; kept alive until the next call replaces them.
+static LAST_CALLBACKS: Local<RefCell<Option<Callbacks>>> = Local::new(RefCell::new(None));
+/// The iframe of the 3DS page being shown, whose messages alone may reach the library.
+static ACTIVE_FRAME: Local<RefCell<Option<HtmlIFrameElement>>> = Local::new(RefCell::new(None));
 
 /// Milliseconds for a timer (saturating).
-fn millis(d: std::time::Duration) -> u32 {
+fn millis(d: core::time::Duration) -> u32 {
     u32::try_from(d.as_millis()).unwrap_or(u32::MAX)
 }
 

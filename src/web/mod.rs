@@ -13,72 +13,74 @@
 //! - `api` (features `js` + `midtrans`): the `#[wasm_bindgen]` exports, a thin adapter over the
 //!   flow.
 
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod client;
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod error;
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod options;
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod raw;
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod types;
 
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 pub use client::{MidtransCard, ThreeDsPopup};
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 pub use error::Error;
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 pub use options::{
     AuthenticateOptions, Credentials, Environment, LoadOptions, PayOptions, PopupOptions, TokenOptions,
 };
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 pub use types::{Card, RegisterResponse, TokenResponse, TransactionResult};
 
-#[cfg(all(feature = "midtrans", not(target_arch = "wasm32")))]
+#[cfg(all(feature = "flow", not(target_arch = "wasm32")))]
 mod offline;
 
-#[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
+#[cfg(all(target_arch = "wasm32", feature = "flow"))]
 mod sys;
 
-#[cfg(all(target_arch = "wasm32", any(feature = "js", feature = "midtrans")))]
+#[cfg(all(target_arch = "wasm32", any(feature = "js", feature = "flow")))]
 mod hygiene;
-#[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
+#[cfg(all(target_arch = "wasm32", feature = "flow"))]
 mod jsval;
 
-#[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
+#[cfg(all(target_arch = "wasm32", feature = "flow"))]
 mod backend;
-#[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
+#[cfg(all(target_arch = "wasm32", feature = "flow"))]
 mod clock;
-#[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
+#[cfg(all(target_arch = "wasm32", feature = "flow"))]
 mod convert;
-#[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
+#[cfg(all(target_arch = "wasm32", feature = "flow"))]
 mod listener;
-#[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
+#[cfg(all(target_arch = "wasm32", feature = "flow"))]
 mod loader;
-#[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
+#[cfg(all(target_arch = "wasm32", feature = "flow"))]
+mod local;
+#[cfg(all(target_arch = "wasm32", feature = "flow"))]
 mod midtrans;
-#[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
+#[cfg(all(target_arch = "wasm32", feature = "flow"))]
 mod oneshot;
-#[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
+#[cfg(all(target_arch = "wasm32", feature = "flow"))]
 mod popup;
-#[cfg(all(target_arch = "wasm32", feature = "midtrans"))]
+#[cfg(all(target_arch = "wasm32", feature = "flow"))]
 mod timer;
 
 #[cfg(all(target_arch = "wasm32", feature = "js"))]
 mod abi;
-#[cfg(all(target_arch = "wasm32", feature = "js", feature = "midtrans"))]
+#[cfg(all(target_arch = "wasm32", feature = "js", feature = "flow"))]
 mod api;
 
 // The JavaScript adapter's browser tests: they live in tests/js/ beside the other test layers,
 // and compile here, inside the crate, because the adapter is not public Rust API.
-#[cfg(all(test, target_arch = "wasm32", feature = "js", feature = "midtrans"))]
+#[cfg(all(test, target_arch = "wasm32", feature = "js", feature = "flow"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
-#[cfg(all(test, target_arch = "wasm32", feature = "js", feature = "midtrans"))]
+#[cfg(all(test, target_arch = "wasm32", feature = "js", feature = "flow"))]
 #[path = "../../tests/js/flow.rs"]
 mod js_flow;

@@ -2,11 +2,14 @@
 //! (later ones are ignored), and the `{ onSuccess, onFailure, onPending }` object handed to
 //! `MidtransNew3ds`, whose closures live until the library's shared slot is overwritten.
 
-use std::cell::RefCell;
-use std::future::Future;
-use std::pin::Pin;
-use std::rc::Rc;
-use std::task::{Context, Poll, Waker};
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
+use alloc::rc::Rc;
+use core::cell::RefCell;
+use core::future::Future;
+use core::pin::Pin;
+use core::task::{Context, Poll, Waker};
 
 use js_sys::Object;
 use wasm_bindgen::closure::Closure;

@@ -2,7 +2,10 @@
 //! `#[non_exhaustive]`: build it with `new`/`Default` and set the public fields, so new options
 //! can come in minor versions.
 
-use std::time::Duration;
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
+use core::time::Duration;
 
 use serde::Serialize;
 

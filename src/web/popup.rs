@@ -5,8 +5,11 @@
 //! attributes) whose rules use `:where()` so any merchant rule overrides them. One popup at a
 //! time; closing removes every node, listener and closure, and restores focus and scrolling.
 
-use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
+use alloc::rc::{Rc, Weak};
+use core::cell::{Cell, RefCell};
 
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,6 +17,7 @@ use web_sys::{CssStyleSheet, Document, HtmlElement, HtmlIFrameElement, KeyboardE
 
 use super::error::Error;
 use super::listener::Listener;
+use super::local::Local;
 use super::options::{popup_texts, PopupOptions, DEFAULT_PREFIX};
 use crate::domain::{is_allowed_redirect_url, ErrorCode};
 
@@ -31,9 +35,7 @@ background:rgba(15,23,42,.08);color:#0f172a;font:24px/36px system-ui,sans-serif;
 @media (max-width:640px){:where(.$-dialog){width:100%;height:100%;border-radius:0}}\
 html,body{overflow:hidden!important}";
 
-thread_local! {
-    static CURRENT: RefCell<Weak<Inner>> = const { RefCell::new(Weak::new()) };
-}
+static CURRENT: Local<RefCell<Weak<Inner>>> = Local::new(RefCell::new(Weak::new()));
 
 /// An open (or closed) popup. Dropping the last handle closes it.
 #[derive(Clone)]

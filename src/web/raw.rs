@@ -4,6 +4,9 @@
 //! asks for the fields that have no typed home (`extra()`, `Error::response()`, serde). On other
 //! targets (nothing is ever received there, but values can be deserialized) it is JSON.
 
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
 use serde_json::Value;
 
 /// An object (or, for a backend's body, any value) as received.

@@ -1,12 +1,12 @@
 //! Raw bindings: the crate's only `extern` blocks (Midtrans's library for the flow; the npm
 //! package's JS snippets for the `js` adapter).
 
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 use js_sys::Object;
-#[cfg(any(feature = "midtrans", feature = "js"))]
+#[cfg(any(feature = "flow", feature = "js"))]
 use wasm_bindgen::prelude::*;
 
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 #[wasm_bindgen]
 extern "C" {
     /// Midtrans's `MidtransNew3ds` object (version 1.1 or 1.2).
@@ -38,7 +38,7 @@ extern "C" {
     pub(crate) fn set_client_key(this: &Lib, key: &str);
 }
 
-#[cfg(feature = "midtrans")]
+#[cfg(feature = "flow")]
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
     /// Appends Midtrans's `<script>` to `doc` (see dom.js); throws where Trusted Types refuse `src`.
@@ -70,7 +70,7 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
 }
 
-#[cfg(all(feature = "midtrans", feature = "js"))]
+#[cfg(all(feature = "flow", feature = "js"))]
 #[wasm_bindgen(module = "/src/web/error.js")]
 extern "C" {
     /// The `MidtransCardError` class (an `Error` subclass).

@@ -1,5 +1,8 @@
 //! `setTimeout` owned by a guard: dropping it clears the timer and frees the closure.
 
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 

@@ -1,7 +1,10 @@
 //! The data of the Rust API: the card (zeroed on drop, never printed) and Midtrans's answers,
 //! with Midtrans's own field names and every field kept, so a result can be forwarded unchanged.
 
-use std::fmt;
+#[allow(unused_imports)]
+use crate::domain::prelude::*;
+
+use core::fmt;
 
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
