@@ -55,10 +55,6 @@ pub struct Pattern {
     pub hi: u32,
     /// How many leading digits the pattern covers.
     pub len: u8,
-    /// `lo` scaled to 8 digits (`lo000...`), so matching needs no division.
-    lo8: u32,
-    /// `hi` scaled to 8 digits and filled with nines (`hi999...`).
-    hi8: u32,
 }
 
 /// Everything known about a brand.
@@ -100,9 +96,7 @@ const fn p(v: u32) -> Pattern {
 
 /// A range pattern `lo..=hi`; both ends have the same number of digits.
 const fn r(lo: u32, hi: u32) -> Pattern {
-    let len = digit_count(lo);
-    let scale = POW10[8 - len as usize];
-    Pattern { lo, hi, len, lo8: lo * scale, hi8: hi * scale + (scale - 1) }
+    Pattern { lo, hi, len: digit_count(lo) }
 }
 
 const fn digit_count(mut v: u32) -> u8 {
@@ -541,7 +535,10 @@ fn head_interval(digits: &[u8]) -> (u32, u32) {
 /// the digits' interval meets the pattern's. `None` for no match, `Some(0)` for a partial match
 /// (fewer digits than the pattern), `Some(len)` for a full match of a `len`-digit pattern.
 fn match_pattern(pat: &Pattern, (lo, hi): (u32, u32), n: usize) -> Option<u8> {
-    if lo > pat.hi8 || hi < pat.lo8 {
+    // The pattern's ends scaled to 8 digits (`lo000...`, `hi999...`): no division. `len` is
+    // 1-8 (checked by a test over the table).
+    let scale = POW10[8 - usize::from(pat.len).min(8)];
+    if lo > pat.hi * scale + (scale - 1) || hi < pat.lo * scale {
         None
     } else if n >= usize::from(pat.len) {
         Some(pat.len)
@@ -563,8 +560,9 @@ const fn first_two_digits() -> [u128; 15] {
         let pats = BRANDS[b].patterns;
         let mut i = 0;
         while i < pats.len() {
-            let mut d = pats[i].lo8 / 1_000_000;
-            while d <= pats[i].hi8 / 1_000_000 {
+            let scale = POW10[8 - pats[i].len as usize];
+            let mut d = pats[i].lo * scale / 1_000_000;
+            while d <= (pats[i].hi * scale + (scale - 1)) / 1_000_000 {
                 out[b] |= 1 << d;
                 d += 1;
             }
