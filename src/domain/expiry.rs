@@ -74,23 +74,21 @@ impl ExpiryVerdict {
 
 /// Validates an expiry typed as one string.
 pub fn validate_expiry(input: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
-    use Token::{Dash, Digits, Slash};
-    let Some((tokens, n)) = tokens(input) else {
+    let Some(Tokens { shape, runs: [a, b] }) = tokens(input) else {
         return ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false);
     };
     let part = |text| Part { text, complete: true, last: false };
-    let (month, year): (Part<'_>, &[u8]) = match tokens.get(..n).unwrap_or_default() {
-        [] => return ExpiryVerdict::bad(ExpiryReason::Required, true),
-        [Digits(d)] => digits_only(d),
-        [Digits(m), Digits(y)] | [Digits(m), Slash, Digits(y)] => (part(m), y),
-        [Digits(m), Slash] => (part(m), b""),
-        [Slash, Digits(y)] => (part(b""), y),
-        [Slash] => (part(b""), b""),
+    // The shapes a date can have (`9` digits, `/`, `-`; white space aside).
+    let (month, year): (Part<'_>, &[u8]) = match shape {
+        EMPTY => return ExpiryVerdict::bad(ExpiryReason::Required, true),
+        D => digits_only(a),
+        DD | DSD => (part(a), b),
+        DS => (part(a), b""),
+        SD => (part(b""), a),
+        S => (part(b""), b""),
         // ISO `YYYY-MM` (what <input type="month"> produces): the month comes last.
-        [Digits(y), Dash] if y.len() == 4 => (Part { text: b"", complete: false, last: true }, y),
-        [Digits(y), Dash, Digits(m)] if y.len() == 4 && m.len() <= 2 => {
-            (Part { text: m, complete: m.len() == 2, last: true }, y)
-        }
+        DH if a.len() == 4 => (Part { text: b"", complete: false, last: true }, a),
+        DHD if a.len() == 4 && b.len() <= 2 => (Part { text: b, complete: b.len() == 2, last: true }, a),
         _ => return ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false),
     };
     judge(month, year, opts)
@@ -101,8 +99,7 @@ pub fn validate_expiry(input: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
 pub fn validate_month_year(month: &str, year: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
     // Each: nothing but white space, or one run of digits.
     let digits = |s| match tokens(s) {
-        Some(([Token::Digits(d), ..], 1)) => Some(d),
-        Some((_, 0)) => Some(&b""[..]),
+        Some(Tokens { shape: D | EMPTY, runs: [d, _] }) => Some(d),
         _ => None,
     };
     match (digits(month), digits(year)) {
@@ -123,38 +120,62 @@ struct Part<'a> {
     last: bool,
 }
 
-/// What an expiry is made of, white space aside.
-#[derive(Clone, Copy)]
-enum Token<'a> {
-    /// A run of ASCII digits.
-    Digits(&'a [u8]),
-    Slash,
-    Dash,
+/// What an expiry is made of, white space aside: its shape, and its first two runs of digits
+/// (empty when absent).
+struct Tokens<'a> {
+    /// Two bits per token, first token lowest: [`DIGITS`], [`SLASH`] or [`DASH`].
+    shape: u32,
+    runs: [&'a [u8]; 2],
 }
 
-/// The first tokens of `s` (white space separates them and is dropped) and how many there are.
-/// `None` when `s` holds anything but digits, `/`, `-` and white space, or more than three
-/// tokens (no date has more). One pass over the bytes; only non-ASCII bytes are decoded.
-fn tokens(s: &str) -> Option<([Token<'_>; 3], usize)> {
+const DIGITS: u32 = 1;
+const SLASH: u32 = 2;
+const DASH: u32 = 3;
+/// A shape from its tokens, first token first.
+const fn shape(tokens: &[u32]) -> u32 {
+    let mut s = 0;
+    let mut i = tokens.len();
+    while i > 0 {
+        i -= 1;
+        s = s << 2 | tokens[i];
+    }
+    s
+}
+const EMPTY: u32 = shape(&[]);
+const D: u32 = shape(&[DIGITS]);
+const DD: u32 = shape(&[DIGITS, DIGITS]);
+const DSD: u32 = shape(&[DIGITS, SLASH, DIGITS]);
+const DS: u32 = shape(&[DIGITS, SLASH]);
+const SD: u32 = shape(&[SLASH, DIGITS]);
+const S: u32 = shape(&[SLASH]);
+const DH: u32 = shape(&[DIGITS, DASH]);
+const DHD: u32 = shape(&[DIGITS, DASH, DIGITS]);
+
+/// The tokens of `s` (white space separates them and is dropped). `None` when `s` holds
+/// anything but digits, `/`, `-` and white space, or more than three tokens, or more than two
+/// runs of digits (no date has more). One pass over the bytes; only non-ASCII bytes are decoded.
+fn tokens(s: &str) -> Option<Tokens<'_>> {
     let b = s.as_bytes();
-    let mut tokens = [Token::Slash; 3];
-    let (mut n, mut i) = (0, 0);
+    let mut t = Tokens { shape: 0, runs: [&[], &[]] };
+    let (mut n, mut runs, mut i) = (0, 0, 0);
     while let Some(&c) = b.get(i) {
-        let token = match c {
+        let kind = match c {
             b'0'..=b'9' => {
                 let start = i;
                 while b.get(i).is_some_and(u8::is_ascii_digit) {
                     i += 1;
                 }
-                Token::Digits(b.get(start..i)?)
+                *t.runs.get_mut(runs)? = b.get(start..i)?;
+                runs += 1;
+                DIGITS
             }
-            b'/' | b'-' => {
+            b'/' => {
                 i += 1;
-                if c == b'/' {
-                    Token::Slash
-                } else {
-                    Token::Dash
-                }
+                SLASH
+            }
+            b'-' => {
+                i += 1;
+                DASH
             }
             _ => {
                 let c = s.get(i..)?.chars().next()?;
@@ -165,10 +186,13 @@ fn tokens(s: &str) -> Option<([Token<'_>; 3], usize)> {
                 continue;
             }
         };
-        *tokens.get_mut(n)? = token;
+        if n == 3 {
+            return None;
+        }
+        t.shape |= kind << (2 * n);
         n += 1;
     }
-    Some((tokens, n))
+    Some(t)
 }
 
 /// Digits only: MMYY, MMYYYY, or a prefix of them. A leading 0, or 10-12, is a two-digit
