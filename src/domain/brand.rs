@@ -549,12 +549,12 @@ fn match_pattern(pat: &Pattern, (lo, hi): (u32, u32), n: usize) -> Option<u8> {
 
 const POW10: [u32; 9] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
 
-/// For each brand, the two-digit prefixes its patterns can start with (bit `10a + b` for "ab"),
-/// so that detection only scans the brands a number's first digits allow.
-const FIRST_TWO: [u128; 15] = first_two_digits();
+/// For each two-digit prefix `ab` (index `10a + b`), the brands whose patterns a number starting
+/// with it can match (bit = brand index), so that detection only visits those brands.
+static BY_PREFIX: [u16; 100] = brands_by_prefix();
 
-const fn first_two_digits() -> [u128; 15] {
-    let mut out = [0u128; 15];
+const fn brands_by_prefix() -> [u16; 100] {
+    let mut out = [0u16; 100];
     let mut b = 0;
     while b < BRANDS.len() {
         let pats = BRANDS[b].patterns;
@@ -563,7 +563,7 @@ const fn first_two_digits() -> [u128; 15] {
             let scale = POW10[8 - pats[i].len as usize];
             let mut d = pats[i].lo * scale / 1_000_000;
             while d <= (pats[i].hi * scale + (scale - 1)) / 1_000_000 {
-                out[b] |= 1 << d;
+                out[d as usize] |= 1 << b;
                 d += 1;
             }
             i += 1;
@@ -573,12 +573,13 @@ const fn first_two_digits() -> [u128; 15] {
     out
 }
 
-/// The two-digit prefixes a number starting with `digits` may have (one or ten of them).
-fn prefix_mask(digits: &[u8]) -> u128 {
-    let d0 = u32::from(digits[0].wrapping_sub(b'0') % 10);
+/// The brands a number starting with `digits` (not empty) may be: those of its two-digit
+/// prefix, or of all ten when only one digit is typed.
+fn brands_for(digits: &[u8]) -> u16 {
+    let d0 = usize::from(digits[0].wrapping_sub(b'0') % 10) * 10;
     match digits.get(1) {
-        Some(d1) => 1 << (d0 * 10 + u32::from(d1.wrapping_sub(b'0') % 10)),
-        None => ((1u128 << 10) - 1) << (d0 * 10),
+        Some(d1) => BY_PREFIX[d0 + usize::from(d1.wrapping_sub(b'0') % 10)],
+        None => BY_PREFIX[d0..d0 + 10].iter().fold(0, |m, b| m | b),
     }
 }
 
@@ -592,8 +593,11 @@ pub fn detect(digits: &[u8]) -> Detection {
     let mut candidates = BrandSet::EMPTY;
     let mut all_full = true;
     let mut best: Option<(Brand, u8)> = None;
-    let prefixes = prefix_mask(digits);
-    for (info, _) in BRANDS.iter().zip(FIRST_TWO).filter(|(_, f)| f & prefixes != 0) {
+    // The brands to visit, in table order (lowest bit first).
+    let table: &'static [BrandInfo] = &BRANDS;
+    let mut visit = brands_for(digits);
+    while let Some(info) = table.get(visit.trailing_zeros() as usize) {
+        visit &= visit.wrapping_sub(1);
         // A brand's first matching pattern decides its strength (credit-card-type's rule).
         if let Some(strength) = info.patterns.iter().find_map(|pat| match_pattern(pat, head, n)) {
             candidates.insert(info.brand);
