@@ -43,3 +43,55 @@ export function pageScript(doc) {
   const s = doc.getElementById('midtrans-script');
   return s && s.src ? [s.src, s.integrity, s.nonce] : null;
 }
+
+// The 3DS popup's nodes (src/web/popup.rs decides what goes in them): an overlay holding a
+// labelled modal dialog, which holds the close button (when `closable`) and the iframe of `url`,
+// appended to `parent`. Returns [overlay, dialog, iframe, button or null]; throws where the page
+// refuses a step (nothing is left appended then).
+export function popupTree(doc, parent, prefix, title, closeLabel, url, closable) {
+  const el = (tag, suffix) => {
+    const e = doc.createElement(tag);
+    e.className = prefix + suffix;
+    return e;
+  };
+  const overlay = el('div', '-overlay');
+  const dialog = el('div', '-dialog');
+  dialog.setAttribute('role', 'dialog');
+  dialog.setAttribute('aria-modal', 'true');
+  dialog.setAttribute('aria-label', title);
+  dialog.tabIndex = -1;
+  const iframe = el('iframe', '-frame');
+  iframe.title = title;
+  iframe.setAttribute('allow', 'payment');
+  iframe.src = url;
+  let button = null;
+  if (closable) {
+    button = el('button', '-close');
+    button.type = 'button';
+    button.setAttribute('aria-label', closeLabel);
+    button.textContent = '\u00d7';
+    dialog.appendChild(button);
+  }
+  dialog.appendChild(iframe);
+  overlay.appendChild(dialog);
+  parent.appendChild(overlay);
+  return [overlay, dialog, iframe, button];
+}
+
+// Adopts a constructed stylesheet of `css` with every `$` replaced by `prefix`; the sheet, or
+// undefined where constructed stylesheets are refused or missing.
+export function adoptSheet(doc, css, prefix) {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css.split('$').join(prefix));
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    return sheet;
+  } catch {
+    return undefined;
+  }
+}
+
+// Un-adopts `sheet`.
+export function dropSheet(doc, sheet) {
+  doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+}

@@ -1,6 +1,7 @@
 //! The 3-D Secure popup: a modal dialog holding the bank's page in an iframe.
 //!
-//! Built with DOM calls only (the URL is never spliced into HTML), styled with a constructed
+//! Built with DOM calls only (the URL is never spliced into HTML; the calls are one dom.js
+//! function, `popupTree`, smaller than a web-sys shim per property), styled with a constructed
 //! stylesheet (`document.adoptedStyleSheets`: allowed under a strict CSP, no inline style
 //! attributes) whose rules use `:where()` so any merchant rule overrides them. One popup at a
 //! time; closing removes every node, listener and closure, and restores focus and scrolling.
@@ -11,14 +12,14 @@ use crate::domain::prelude::*;
 use alloc::rc::{Rc, Weak};
 use core::cell::{Cell, RefCell};
 
-use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document, HtmlElement, HtmlIFrameElement, KeyboardEvent, Node};
+use web_sys::{Document, HtmlElement, HtmlIFrameElement, KeyboardEvent, Node};
 
 use super::error::Error;
 use super::listener::Listener;
 use super::local::Local;
 use super::options::{popup_texts, PopupOptions, DEFAULT_PREFIX};
+use super::sys;
 use crate::domain::{is_allowed_redirect_url, ErrorCode};
 
 /// The stylesheet; each `$` is replaced by the class prefix. 90vh x min(75%, 600px) on desktop,
@@ -47,7 +48,8 @@ struct Inner {
     overlay: HtmlElement,
     dialog: HtmlElement,
     iframe: HtmlIFrameElement,
-    sheet: Option<CssStyleSheet>,
+    /// The adopted stylesheet (`undefined` when the page refused it).
+    sheet: JsValue,
     restore_focus: Option<HtmlElement>,
     listeners: RefCell<Vec<Listener>>,
     open: Cell<bool>,
@@ -57,12 +59,6 @@ struct Inner {
 fn dom_failure(_: JsValue) -> Error {
     Error::new(ErrorCode::PopupFailed)
         .with_message("The page refused the DOM calls that build the 3-D Secure popup.")
-}
-
-fn element(document: &Document, tag: &str, class: &str) -> Result<HtmlElement, Error> {
-    let el: HtmlElement = document.create_element(tag).map_err(dom_failure)?.unchecked_into();
-    el.set_class_name(class);
-    Ok(el)
 }
 
 fn valid_prefix(p: &str) -> bool {
@@ -85,37 +81,17 @@ impl Popup {
             if valid_prefix(&opts.class_prefix) { opts.class_prefix.as_str() } else { DEFAULT_PREFIX };
         let (default_title, close_label) = popup_texts(opts.locale);
         let title = opts.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or(default_title);
-        let class = |suffix: &str| [prefix, suffix].concat();
-
-        let overlay = element(&document, "div", &class("-overlay"))?;
-        let dialog = element(&document, "div", &class("-dialog"))?;
-        let _ = dialog.set_attribute("role", "dialog");
-        let _ = dialog.set_attribute("aria-modal", "true");
-        let _ = dialog.set_attribute("aria-label", title);
-        dialog.set_tab_index(-1);
-        let iframe: HtmlIFrameElement = element(&document, "iframe", &class("-frame"))?.unchecked_into();
-        iframe.set_title(title);
-        let _ = iframe.set_attribute("allow", "payment");
-        iframe.set_src(url);
-        let close_button = if opts.closable {
-            let b = element(&document, "button", &class("-close"))?;
-            let _ = b.set_attribute("type", "button");
-            let _ = b.set_attribute("aria-label", close_label);
-            b.set_text_content(Some("\u{d7}"));
-            let _ = dialog.append_child(&b);
-            Some(b)
-        } else {
-            None
-        };
-        let _ = dialog.append_child(&iframe);
-        let _ = overlay.append_child(&dialog);
-
         let restore_focus = document.active_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
         let parent =
             opts.container.clone().or_else(|| document.body()).ok_or_else(|| dom_failure(JsValue::NULL))?;
-        parent.append_child(&overlay).map_err(dom_failure)?;
+        let nodes = sys::popup_tree(&document, &parent, prefix, title, close_label, url, opts.closable)
+            .map_err(dom_failure)?;
+        let overlay: HtmlElement = nodes.get(0).unchecked_into();
+        let dialog: HtmlElement = nodes.get(1).unchecked_into();
+        let iframe: HtmlIFrameElement = nodes.get(2).unchecked_into();
+        let close_button = nodes.get(3).dyn_into::<HtmlElement>().ok();
         // Only once the overlay is in: a refused popup must not leave the page's scrolling locked.
-        let sheet = adopt_sheet(&document, prefix);
+        let sheet = sys::adopt_sheet(&document, CSS, prefix);
         let _ = dialog.focus();
 
         let inner = Rc::new(Inner {
@@ -201,14 +177,8 @@ impl Inner {
         drop(self.listeners.take());
         self.on_cancel.borrow_mut().take();
         self.overlay.remove();
-        if let Some(sheet) = &self.sheet {
-            let kept: Array = self
-                .document
-                .adopted_style_sheets()
-                .iter()
-                .filter(|s| s != AsRef::<JsValue>::as_ref(sheet))
-                .collect();
-            self.document.set_adopted_style_sheets(&kept);
+        if !self.sheet.is_undefined() {
+            sys::drop_sheet(&self.document, &self.sheet);
         }
         if let Some(el) = self.restore_focus.as_ref().filter(|e| e.is_connected()) {
             let _ = el.focus();
@@ -228,22 +198,4 @@ pub(crate) fn close_current() {
     if let Some(inner) = CURRENT.with(|c| c.borrow().upgrade()) {
         inner.cancel();
     }
-}
-
-fn adopt_sheet(document: &Document, prefix: &str) -> Option<CssStyleSheet> {
-    let sheet = CssStyleSheet::new().ok()?;
-    let mut css = String::with_capacity(CSS.len() + 16 * prefix.len());
-    let mut parts = CSS.split('$');
-    if let Some(first) = parts.next() {
-        css.push_str(first);
-    }
-    for part in parts {
-        css.push_str(prefix);
-        css.push_str(part);
-    }
-    sheet.replace_sync(&css).ok()?;
-    let sheets = document.adopted_style_sheets();
-    sheets.push(&sheet);
-    document.set_adopted_style_sheets(&sheets);
-    Some(sheet)
 }

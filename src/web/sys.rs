@@ -61,6 +61,27 @@ extern "C" {
     #[wasm_bindgen(js_name = pageScript)]
     pub(crate) fn page_script(doc: &web_sys::Document) -> Option<js_sys::Array>;
 
+    /// The 3DS popup's nodes, appended to `parent`: `[overlay, dialog, iframe, button or null]`
+    /// (see dom.js); throws where the page refuses a step.
+    #[wasm_bindgen(catch, js_name = popupTree)]
+    pub(crate) fn popup_tree(
+        doc: &web_sys::Document,
+        parent: &web_sys::HtmlElement,
+        prefix: &str,
+        title: &str,
+        close_label: &str,
+        url: &str,
+        closable: bool,
+    ) -> Result<js_sys::Array, JsValue>;
+
+    /// Adopts a stylesheet of `css`, each `$` replaced by `prefix`; `undefined` when refused.
+    #[wasm_bindgen(js_name = adoptSheet)]
+    pub(crate) fn adopt_sheet(doc: &web_sys::Document, css: &str, prefix: &str) -> JsValue;
+
+    /// Un-adopts a sheet [`adopt_sheet`] adopted.
+    #[wasm_bindgen(js_name = dropSheet)]
+    pub(crate) fn drop_sheet(doc: &web_sys::Document, sheet: &JsValue);
+
     /// A Trusted Types policy with `createScriptURL`; `undefined` without Trusted Types.
     #[wasm_bindgen(catch, js_name = createPolicy)]
     pub(crate) fn create_policy(
