@@ -11,6 +11,8 @@ const EXPIRY = [null, 'required', 'incomplete', 'invalid_format', 'invalid_month
 const CVV = [null, 'required', 'incomplete', 'invalid_characters', 'invalid_length'];
 
 function brandList(mask) {
+  // One brand (most numbers once a few digits are typed): one array literal, no pushes.
+  if ((mask & (mask - 1)) === 0) return mask === 0 ? [] : [BRANDS[31 - Math.clz32(mask)]];
   const out = [];
   for (let i = 0; mask; i++, mask >>>= 1) if (mask & 1) out.push(BRANDS[i]);
   return out;
