@@ -28,7 +28,9 @@
 //! outside a browser [`MidtransCard::load`] fails with [`ErrorCode::SdkNotLoaded`].
 //!
 //! [`domain`] is the pure core (no browser, no clock, no I/O) and builds on any target.
-#![deny(unsafe_code)] // allowed in one place: the validators' exported symbol names (web/abi.rs)
+// `unsafe` is allowed in two places: the validators' exported symbol names (web/abi.rs) and the
+// flow's single-threaded globals (web/local.rs).
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 // The npm builds (`js` + `small-allocator`, with or without `flow`, never `midtrans`) need nothing
 // of std: without it, no std panic machinery ships (a panic is a trap). `midtrans` (a Rust app's
