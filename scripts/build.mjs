@@ -46,7 +46,7 @@ function build({ outDir, features, midtrans }) {
     writeFileSync(wasm, readFileSync(built));
   }
   run(wasmOpt, [
-    '-Oz', '--converge', '--strip-debug', '--strip-producers',
+    '-Oz', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features',
     // The features rustc 1.95 enables for wasm32-unknown-unknown.
     '--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int',
     '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue',
