@@ -161,7 +161,9 @@ export function stub_fetch(answers) {
   window.__bodies = [];
   window.__keys = [];
   window.__realFetch = window.__realFetch || window.fetch;
-  window.fetch = async (req) => {
+  window.fetch = async (input, init) => {
+    // As fetch takes it: a Request, or a URL and options.
+    const req = new Request(input, init);
     window.__bodies.push(await req.text());
     window.__keys.push(req.headers.get('idempotency-key'));
     const a = JSON.parse(answers.shift());

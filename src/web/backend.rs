@@ -2,15 +2,16 @@
 //! `Idempotency-Key` per attempt.
 //!
 //! Two transports for the same request, measured in BENCHMARKS.md: gloo-net for a Rust app (no
-//! `js` feature; such apps usually link it anyway), and web-sys `fetch` directly for the npm
-//! package (`js`), where gloo-net's URL handling and the `http` crate would be ours alone to pay
-//! for.
+//! `js` feature; such apps usually link it anyway), and `fetch` through one dom.js function for
+//! the npm package (`js`), where gloo-net's URL handling and the `http` crate would be ours alone
+//! to pay for. The headers, the body, the timeout and the reading of the answer are this module's
+//! in both.
 
 #[allow(unused_imports)]
 use crate::domain::prelude::*;
 
 use wasm_bindgen::JsValue;
-use web_sys::{AbortSignal, RequestCredentials};
+use web_sys::AbortSignal;
 
 use super::error::Error;
 use super::options::Credentials;
@@ -69,14 +70,9 @@ pub(crate) async fn post_json(request: &Request<'_>) -> Result<Answer, Error> {
         })?;
     }
     let json = js_sys::JSON::stringify(request.body).map_err(network)?;
-    let credentials = match request.credentials {
-        Credentials::Omit => RequestCredentials::Omit,
-        Credentials::SameOrigin => RequestCredentials::SameOrigin,
-        Credentials::Include => RequestCredentials::Include,
-    };
     // The browser aborts the request once the wait is over (`AbortSignal.timeout`).
     let signal = AbortSignal::timeout_with_u32(request.timeout_ms);
-    let sent = send(request.url, headers, credentials, json.into(), &signal).await;
+    let sent = send(request.url, headers, request.credentials, json.into(), &signal).await;
     let (status, text) = sent.map_err(|e| {
         if signal.aborted() {
             Error::new(ErrorCode::Timeout).with_message("Your backend did not answer the charge in time.")
@@ -97,11 +93,16 @@ pub(crate) async fn post_json(request: &Request<'_>) -> Result<Answer, Error> {
 async fn send(
     url: &str,
     headers: web_sys::Headers,
-    credentials: RequestCredentials,
+    credentials: Credentials,
     body: JsValue,
     signal: &AbortSignal,
 ) -> Result<(u16, String), Error> {
     use gloo_net::http::{Headers, Request};
+    let credentials = match credentials {
+        Credentials::Omit => web_sys::RequestCredentials::Omit,
+        Credentials::SameOrigin => web_sys::RequestCredentials::SameOrigin,
+        Credentials::Include => web_sys::RequestCredentials::Include,
+    };
     let response = Request::post(url)
         .headers(Headers::from_raw(headers))
         .credentials(credentials)
@@ -115,33 +116,26 @@ async fn send(
     Ok((response.status(), text))
 }
 
-/// POSTs `body` with `headers`; the status and the text of the answer (web-sys `fetch`: the npm
-/// package's build, without gloo-net).
+/// POSTs `body` with `headers`; the status and the text of the answer: `fetch` through one dom.js
+/// function (the npm package's build, without gloo-net; smaller than web-sys's `Request`,
+/// `RequestInit` and `Response` bindings).
 #[cfg(any(feature = "js", not(feature = "midtrans")))]
 async fn send(
     url: &str,
     headers: web_sys::Headers,
-    credentials: RequestCredentials,
+    credentials: Credentials,
     body: JsValue,
     signal: &AbortSignal,
 ) -> Result<(u16, String), Error> {
     use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    use web_sys::{Request, RequestInit, Response};
-    let init = RequestInit::new();
-    init.set_method("POST");
-    init.set_headers(&headers);
-    init.set_credentials(credentials);
-    init.set_body(&body);
-    init.set_signal(Some(signal));
-    let req = Request::new_with_str_and_init(url, &init).map_err(network)?;
-    let window = web_sys::window().ok_or_else(|| network(()))?;
-    let response: Response =
-        JsFuture::from(window.fetch_with_request(&req)).await.map_err(network)?.unchecked_into();
-    let text = JsFuture::from(response.text().map_err(network)?)
-        .await
-        .map_err(network)?
-        .as_string()
-        .unwrap_or_default();
-    Ok((response.status(), text))
+    let credentials = match credentials {
+        Credentials::Omit => "omit",
+        Credentials::SameOrigin => "same-origin",
+        Credentials::Include => "include",
+    };
+    let sent = super::sys::post(url, &headers, credentials, &body, signal).map_err(network)?;
+    let answer: js_sys::Array =
+        wasm_bindgen_futures::JsFuture::from(sent).await.map_err(network)?.unchecked_into();
+    let status = answer.get(0).as_f64().map_or(0, |s| s as u16);
+    Ok((status, answer.get(1).as_string().unwrap_or_default()))
 }

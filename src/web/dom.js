@@ -95,3 +95,10 @@ export function adoptSheet(doc, css, prefix) {
 export function dropSheet(doc, sheet) {
   doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
 }
+
+// The merchant backend's charge call (src/web/backend.rs builds the headers and body and reads
+// the answer): [status, text].
+export async function post(url, headers, credentials, body, signal) {
+  const r = await fetch(url, { method: 'POST', headers, credentials, body, signal });
+  return [r.status, await r.text()];
+}

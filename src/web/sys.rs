@@ -82,6 +82,17 @@ extern "C" {
     #[wasm_bindgen(js_name = dropSheet)]
     pub(crate) fn drop_sheet(doc: &web_sys::Document, sheet: &JsValue);
 
+    /// `fetch(url, { method: 'POST', headers, credentials, body, signal })`, resolving
+    /// `[status, text]` (see dom.js); throws where `fetch` is missing.
+    #[wasm_bindgen(catch)]
+    pub(crate) fn post(
+        url: &str,
+        headers: &web_sys::Headers,
+        credentials: &str,
+        body: &JsValue,
+        signal: &web_sys::AbortSignal,
+    ) -> Result<js_sys::Promise, JsValue>;
+
     /// A Trusted Types policy with `createScriptURL`; `undefined` without Trusted Types.
     #[wasm_bindgen(catch, js_name = createPolicy)]
     pub(crate) fn create_policy(

@@ -65,7 +65,9 @@ export function sleep(ms) { return new Promise((r) => setTimeout(r, ms)); }
 export function stub_fetch(answers) {
   window.__fetches = [];
   window.__realFetch = window.__realFetch || window.fetch;
-  window.fetch = async (req) => {
+  window.fetch = async (input, init) => {
+    // As fetch takes it: a Request, or a URL and options.
+    const req = new Request(input, init);
     const body = await req.text();
     window.__fetches.push({ url: req.url, method: req.method, type: req.headers.get('content-type'), body: JSON.parse(body), csrf: req.headers.get('x-csrf') });
     const a = answers.shift();
