@@ -6,7 +6,7 @@ use crate::domain::prelude::*;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{AddEventListenerOptions, Event, EventListenerOptions, EventTarget};
+use web_sys::{Event, EventTarget};
 
 /// A registered listener; removed on drop.
 #[must_use = "dropping the guard removes what it holds"]
@@ -31,25 +31,19 @@ impl Listener {
     /// One closure type for every listener: wasm-bindgen's glue for it is compiled once.
     fn boxed(target: &EventTarget, kind: &'static str, capture: bool, f: Box<dyn FnMut(Event)>) -> Listener {
         let closure = Closure::wrap(f);
-        let opts = AddEventListenerOptions::new();
-        opts.set_capture(capture);
-        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
-            kind,
-            closure.as_ref().unchecked_ref(),
-            &opts,
-        );
+        // `addEventListener(kind, f, capture)`: the boolean is the options' `capture`.
+        let _ =
+            target.add_event_listener_with_callback_and_bool(kind, closure.as_ref().unchecked_ref(), capture);
         Listener { target: target.clone(), kind, capture, closure }
     }
 }
 
 impl Drop for Listener {
     fn drop(&mut self) {
-        let opts = EventListenerOptions::new();
-        opts.set_capture(self.capture);
-        let _ = self.target.remove_event_listener_with_callback_and_event_listener_options(
+        let _ = self.target.remove_event_listener_with_callback_and_bool(
             self.kind,
             self.closure.as_ref().unchecked_ref(),
-            &opts,
+            self.capture,
         );
     }
 }
