@@ -5,7 +5,7 @@
 use crate::domain::prelude::*;
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Event, EventTarget};
 
 /// A registered listener; removed on drop.
@@ -14,7 +14,9 @@ pub(crate) struct Listener {
     target: EventTarget,
     kind: &'static str,
     capture: bool,
-    closure: Closure<dyn FnMut(Event)>,
+    /// `FnMut(JsValue)`, the closure type the flow's callbacks and timers use too: one
+    /// wasm-bindgen shim for all of them.
+    closure: Closure<dyn FnMut(JsValue)>,
 }
 
 impl Listener {
@@ -30,7 +32,8 @@ impl Listener {
 
     /// One closure type for every listener: wasm-bindgen's glue for it is compiled once.
     fn boxed(target: &EventTarget, kind: &'static str, capture: bool, f: Box<dyn FnMut(Event)>) -> Listener {
-        let closure = Closure::wrap(f);
+        let mut f = f;
+        let closure = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| f(e.unchecked_into()));
         // `addEventListener(kind, f, capture)`: the boolean is the options' `capture`.
         let _ =
             target.add_event_listener_with_callback_and_bool(kind, closure.as_ref().unchecked_ref(), capture);

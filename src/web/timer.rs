@@ -4,13 +4,15 @@
 use crate::domain::prelude::*;
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A pending timeout; cleared on drop.
 #[must_use = "dropping the guard removes what it holds"]
 pub(crate) struct Timeout {
     id: Option<i32>,
-    _closure: Closure<dyn FnMut()>,
+    /// `FnMut(JsValue)` (called with nothing): the closure type listeners and callbacks use, so
+    /// one wasm-bindgen shim serves all of them.
+    _closure: Closure<dyn FnMut(JsValue)>,
 }
 
 impl Timeout {
@@ -22,7 +24,7 @@ impl Timeout {
     /// One closure type for every timer: wasm-bindgen's glue for it is compiled once.
     fn boxed(ms: u32, f: Box<dyn FnOnce()>) -> Timeout {
         let mut f = Some(f);
-        let closure = Closure::<dyn FnMut()>::new(move || {
+        let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| {
             if let Some(f) = f.take() {
                 f();
             }
