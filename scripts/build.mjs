@@ -23,7 +23,7 @@ const walk = (d) =>
 const wasmOpt = join(root, 'node_modules/.bin/wasm-opt');
 if (!existsSync(wasmOpt)) throw new Error('node_modules/.bin/wasm-opt missing: run `npm ci` (npm binaryen@130.0.0)');
 const { transformSync, buildSync } = await import('esbuild');
-const { minifyNames } = await import('./wasm-names.mjs');
+const { minifyNames, minifyValidatorNames } = await import('./wasm-names.mjs');
 
 const TYPES = readFileSync(join(root, 'src/web/types.d.ts'), 'utf8');
 const ENTRY = readFileSync(join(root, 'src/web/index.js'), 'utf8');
@@ -105,6 +105,8 @@ function build({ outDir, features, midtrans }) {
     legalComments: 'none', external: ['./form.js'], logLevel: 'error',
   });
   writeFileSync(index, bundled.outputFiles[0].contents);
+  // The validators' exports under short names too, in the .wasm and the bundled entry.
+  console.log(`  short validator names: ${minifyValidatorNames(wasm, index)} exports`);
   for (const f of [join(outDir, 'midtrans_card.js'), ...own]) rmSync(f, { force: true });
   rmSync(snippets, { recursive: true, force: true });
   for (const f of form) {

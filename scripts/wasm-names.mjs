@@ -6,7 +6,8 @@
 // name in full. Random hex does not compress, so the names were ~2.5 KB of the gzip download.
 // This step renames them after wasm-opt: every import moves to module "a" with a one- or
 // two-letter name, every export the glue calls gets one too (not `memory`, which `InitOutput`
-// declares, nor the validators' plain exports, which the package entry calls by name), and
+// declares, nor the validators' plain exports, which `minifyValidatorNames` renames in the
+// bundled entry afterwards), and
 // the glue's import object and its `wasm.<export>` accesses are rewritten to match. It fails
 // loudly when the glue does not have the shape it expects, rather than shipping a broken pair.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -101,7 +102,7 @@ export function minifyNames(wasmFile, glueFile) {
           const [name, q1] = readName(buf, q);
           const [, q2] = leb(buf, q1 + 1);
           // Only what the glue calls: `memory` is `InitOutput`'s, and the validators' exports
-          // (src/web/abi.rs) are called by the package entry under their own names.
+          // (src/web/abi.rs) are the package entry's, renamed with it (minifyValidatorNames).
           const keep = !glueUses(name);
           if (!keep && !exportMap.has(name)) exportMap.set(name, short(exportMap.size));
           body.push(str(keep ? name : exportMap.get(name)), buf.subarray(q1, q2));
@@ -147,4 +148,53 @@ export function minifyNames(wasmFile, glueFile) {
   }
   writeFileSync(glueFile, js);
   return { imports: importMap.size, exports: exportMap.size };
+}
+
+/**
+ * Short names for the validators' plain exports (`mc_*`, src/web/abi.rs), in the .wasm and in the
+ * bundled entry that calls them (`<exports>.mc_number(...)`): `$a`, `$b`... (the `$` keeps them
+ * apart from the glue's short names). Run on the final files of an entry; fails loudly when the
+ * entry still names an export after the rewrite. Returns how many were renamed.
+ */
+export function minifyValidatorNames(wasmFile, jsFile) {
+  const buf = readFileSync(wasmFile);
+  const parts = [buf.subarray(0, 8)];
+  const map = new Map();
+  let p = 8;
+  while (p < buf.length) {
+    const id = buf[p];
+    const [size, start] = leb(buf, p + 1);
+    const end = start + size;
+    if (id === 7) {
+      let [count, q] = leb(buf, start);
+      const body = [uleb(count)];
+      for (let i = 0; i < count; i++) {
+        const [name, q1] = readName(buf, q);
+        const [, q2] = leb(buf, q1 + 1);
+        let out = name;
+        if (name.startsWith('mc_')) {
+          out = `$${short(map.size)}`;
+          map.set(name, out);
+        }
+        body.push(str(out), buf.subarray(q1, q2));
+        q = q2;
+      }
+      if (q !== end) throw new Error(`wasm-names: export section parsed to ${q}, not ${end}`);
+      const content = Buffer.concat(body);
+      parts.push(Buffer.from([id]), uleb(content.length), content);
+    } else {
+      parts.push(buf.subarray(p, end));
+    }
+    p = end;
+  }
+  let js = readFileSync(jsFile, 'utf8');
+  for (const [name, s] of map) {
+    const re = new RegExp(`\\.${name}\\b`, 'g');
+    if (!re.test(js)) throw new Error(`wasm-names: the entry never calls ${name}`);
+    js = js.replace(re, `.${s}`);
+  }
+  if (/\bmc_\w+/.test(js)) throw new Error(`wasm-names: the entry still names ${/\bmc_\w+/.exec(js)[0]}`);
+  writeFileSync(wasmFile, Buffer.concat(parts));
+  writeFileSync(jsFile, js);
+  return map.size;
 }
