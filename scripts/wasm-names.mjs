@@ -153,9 +153,12 @@ export function minifyNames(wasmFile, glueFile) {
 /**
  * Short names for the validators' plain exports (`mc_*`, src/web/abi.rs), in the .wasm and in the
  * bundled entry that calls them (`<exports>.mc_number(...)`): `$a`, `$b`... (the `$` keeps them
- * apart from the glue's short names). Run on the final files of an entry; fails loudly when the
- * entry still names an export after the rewrite. Returns how many were renamed.
+ * apart from the glue's short names); the linker's `__data_end` and `__heap_base` exports, which
+ * nothing reads, go. Run on the final files of an entry; fails loudly when the entry still names
+ * an export after the rewrite. Returns how many were renamed.
  */
+const UNUSED = new Set(['__data_end', '__heap_base']);
+
 export function minifyValidatorNames(wasmFile, jsFile) {
   const buf = readFileSync(wasmFile);
   const parts = [buf.subarray(0, 8)];
@@ -167,7 +170,7 @@ export function minifyValidatorNames(wasmFile, jsFile) {
     const end = start + size;
     if (id === 7) {
       let [count, q] = leb(buf, start);
-      const body = [uleb(count)];
+      const body = [];
       for (let i = 0; i < count; i++) {
         const [name, q1] = readName(buf, q);
         const [, q2] = leb(buf, q1 + 1);
@@ -176,11 +179,12 @@ export function minifyValidatorNames(wasmFile, jsFile) {
           out = `$${short(map.size)}`;
           map.set(name, out);
         }
-        body.push(str(out), buf.subarray(q1, q2));
+        // The linker's `__data_end` / `__heap_base`: nothing outside reads them.
+        if (!UNUSED.has(name)) body.push(str(out), buf.subarray(q1, q2));
         q = q2;
       }
       if (q !== end) throw new Error(`wasm-names: export section parsed to ${q}, not ${end}`);
-      const content = Buffer.concat(body);
+      const content = Buffer.concat([uleb(body.length / 2), ...body]);
       parts.push(Buffer.from([id]), uleb(content.length), content);
     } else {
       parts.push(buf.subarray(p, end));
@@ -194,6 +198,7 @@ export function minifyValidatorNames(wasmFile, jsFile) {
     js = js.replace(re, `.${s}`);
   }
   if (/\bmc_\w+/.test(js)) throw new Error(`wasm-names: the entry still names ${/\bmc_\w+/.exec(js)[0]}`);
+  for (const name of UNUSED) if (js.includes(name)) throw new Error(`wasm-names: the entry reads ${name}`);
   writeFileSync(wasmFile, Buffer.concat(parts));
   writeFileSync(jsFile, js);
   return map.size;
