@@ -99,6 +99,15 @@ const fn r(lo: u32, hi: u32) -> Pattern {
     Pattern { lo, hi, len: digit_count(lo) }
 }
 
+impl Pattern {
+    /// The pattern as an interval of 8-digit prefixes (`lo000...`, `hi999...`), so matching a
+    /// number's first digits needs no division. `len` is 1-8 (checked by a test over the table).
+    const fn interval8(&self) -> (u32, u32) {
+        let scale = POW10[8 - if self.len > 8 { 8 } else { self.len as usize }];
+        (self.lo * scale, self.hi * scale + (scale - 1))
+    }
+}
+
 const fn digit_count(mut v: u32) -> u8 {
     let mut n = 1;
     while v >= 10 {
@@ -535,10 +544,8 @@ fn head_interval(digits: &[u8]) -> (u32, u32) {
 /// the digits' interval meets the pattern's. `None` for no match, `Some(0)` for a partial match
 /// (fewer digits than the pattern), `Some(len)` for a full match of a `len`-digit pattern.
 fn match_pattern(pat: &Pattern, (lo, hi): (u32, u32), n: usize) -> Option<u8> {
-    // The pattern's ends scaled to 8 digits (`lo000...`, `hi999...`): no division. `len` is
-    // 1-8 (checked by a test over the table).
-    let scale = POW10[8 - usize::from(pat.len).min(8)];
-    if lo > pat.hi * scale + (scale - 1) || hi < pat.lo * scale {
+    let (lo8, hi8) = pat.interval8();
+    if lo > hi8 || hi < lo8 {
         None
     } else if n >= usize::from(pat.len) {
         Some(pat.len)
@@ -560,9 +567,9 @@ const fn brands_by_prefix() -> [u16; 100] {
         let pats = BRANDS[b].patterns;
         let mut i = 0;
         while i < pats.len() {
-            let scale = POW10[8 - pats[i].len as usize];
-            let mut d = pats[i].lo * scale / 1_000_000;
-            while d <= (pats[i].hi * scale + (scale - 1)) / 1_000_000 {
+            let (lo8, hi8) = pats[i].interval8();
+            let mut d = lo8 / 1_000_000;
+            while d <= hi8 / 1_000_000 {
                 out[d as usize] |= 1 << b;
                 d += 1;
             }

@@ -77,15 +77,14 @@ pub fn validate_expiry(input: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
     let Some(Tokens { shape, runs: [a, b] }) = tokens(input) else {
         return ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false);
     };
-    let part = |text| Part { text, complete: true, last: false };
     // The shapes a date can have (`9` digits, `/`, `-`; white space aside).
     let (month, year): (Part<'_>, &[u8]) = match shape {
         EMPTY => return ExpiryVerdict::bad(ExpiryReason::Required, true),
         D => digits_only(a),
-        DD | DSD => (part(a), b),
-        DS => (part(a), b""),
-        SD => (part(b""), a),
-        S => (part(b""), b""),
+        DD | DSD => (Part::first(a), b),
+        DS => (Part::first(a), b""),
+        SD => (Part::first(b""), a),
+        S => (Part::first(b""), b""),
         // ISO `YYYY-MM` (what <input type="month"> produces): the month comes last.
         DH if a.len() == 4 => (Part { text: b"", complete: false, last: true }, a),
         DHD if a.len() == 4 && b.len() <= 2 => (Part { text: b, complete: b.len() == 2, last: true }, a),
@@ -104,7 +103,7 @@ pub fn validate_month_year(month: &str, year: &str, opts: &ExpiryOptions) -> Exp
     };
     match (digits(month), digits(year)) {
         (Some(b""), Some(b"")) => ExpiryVerdict::bad(ExpiryReason::Required, true),
-        (Some(m), Some(y)) => judge(Part { text: m, complete: true, last: false }, y, opts),
+        (Some(m), Some(y)) => judge(Part::first(m), y, opts),
         _ => ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false),
     }
 }
@@ -118,6 +117,13 @@ struct Part<'a> {
     complete: bool,
     /// The month comes after the year (ISO `YYYY-MM`), so it may be typed last.
     last: bool,
+}
+
+impl<'a> Part<'a> {
+    /// A finished month that comes before the year (`MM/YY`, `MM YY`, or given on its own).
+    const fn first(text: &'a [u8]) -> Self {
+        Part { text, complete: true, last: false }
+    }
 }
 
 /// What an expiry is made of, white space aside: its shape, and its first two runs of digits
