@@ -27,13 +27,18 @@ impl Listener {
         capture: bool,
         f: impl FnMut(Event) + 'static,
     ) -> Listener {
-        Listener::boxed(target, kind, capture, Box::new(f))
+        let mut f = f;
+        Listener::boxed(target, kind, capture, Box::new(move |e: JsValue| f(e.unchecked_into())))
     }
 
     /// One closure type for every listener: wasm-bindgen's glue for it is compiled once.
-    fn boxed(target: &EventTarget, kind: &'static str, capture: bool, f: Box<dyn FnMut(Event)>) -> Listener {
-        let mut f = f;
-        let closure = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| f(e.unchecked_into()));
+    fn boxed(
+        target: &EventTarget,
+        kind: &'static str,
+        capture: bool,
+        f: Box<dyn FnMut(JsValue)>,
+    ) -> Listener {
+        let closure = Closure::wrap(f);
         // `addEventListener(kind, f, capture)`: the boolean is the options' `capture`.
         let _ =
             target.add_event_listener_with_callback_and_bool(kind, closure.as_ref().unchecked_ref(), capture);
