@@ -195,8 +195,7 @@ function today(o) {
 }
 
 const maxYears = (o) => {
-  if (o === undefined) return 19; // the common case, kept cheap (as today's)
-  const n = get(o, 'maxYearsAhead');
+  const n = o === undefined ? undefined : get(o, 'maxYearsAhead'); // no options: kept cheap, as in today()
   return num(n, 0, 99) ? Math.trunc(n) : 19;
 };
 
