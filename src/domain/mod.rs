@@ -3,8 +3,8 @@
 //! Nothing here touches the browser, the clock or any I/O: "today" is a parameter. The host
 //! `cargo test` builds this module without wasm-bindgen, web-sys or js-sys, which proves it.
 
-/// What std's prelude gives, from `alloc`: the core also builds without std (the npm package's
-/// validation-only WebAssembly).
+/// What std's prelude gives, from `alloc`: the core, and with it the browser shell in `web`,
+/// also build without std (both npm builds are `no_std`).
 #[allow(unused_imports)]
 pub(crate) mod prelude {
     pub(crate) use alloc::borrow::ToOwned;
