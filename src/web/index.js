@@ -140,6 +140,14 @@ function pack(v) {
   return v.length;
 }
 
+// After the call that took `lo` and `hi`: they held card data (a CVV, an expiry), so they are
+// cleared, as the buffer is. Returns `r`.
+function cleared(r) {
+  lo = 0;
+  hi = 0;
+  return r;
+}
+
 // A value as text, as web/jsval.rs `text` reads it: strings, safe non-negative integers and
 // non-negative bigints in decimal, '' for undefined/null; null for anything else.
 function text(v) {
@@ -229,7 +237,7 @@ export function validateExpiry(value, options) {
   const max = maxYears(options);
   if (typeof value !== 'object' || value === null) {
     const n = pack(value);
-    return expiryFromBits(n < 0 ? w.mc_expiry(putText(value, 0), t, max) : w.mc_expiry8(lo, hi, n, t, max));
+    return expiryFromBits(n < 0 ? w.mc_expiry(putText(value, 0), t, max) : cleared(w.mc_expiry8(lo, hi, n, t, max)));
   }
   const m = text(get(value, 'month'));
   const y = text(get(value, 'year'));
@@ -243,7 +251,7 @@ export function validateCvv(value, brand) {
   ready('validateCvv()');
   const b = brandIndex(brand) ?? 15;
   const n = pack(value);
-  return cvvFromBits(n < 0 ? w.mc_cvv(putText(value, 0), b) : w.mc_cvv8(lo, hi, n, b));
+  return cvvFromBits(n < 0 ? w.mc_cvv(putText(value, 0), b) : cleared(w.mc_cvv8(lo, hi, n, b)));
 }
 
 export function validateCard(card, options) {
