@@ -28,8 +28,9 @@
 //! outside a browser [`MidtransCard::load`] fails with [`ErrorCode::SdkNotLoaded`].
 //!
 //! [`domain`] is the pure core (no browser, no clock, no I/O) and builds on any target.
-// `unsafe` is allowed in two places: the validators' exported symbol names (web/abi.rs) and the
-// flow's single-threaded globals (web/local.rs).
+// `unsafe` is allowed in three places: the validators' exported symbol names (web/abi.rs), the
+// flow's single-threaded globals (web/local.rs), and text from bytes that domain/utf8.rs has
+// checked (tests/utf8.rs proves its check equals core's).
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 // The npm builds (`js` + `small-allocator`, with or without `flow`, never `midtrans`) need nothing

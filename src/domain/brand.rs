@@ -536,7 +536,7 @@ pub struct Detection {
 fn head_interval(digits: &[u8]) -> (u32, u32) {
     let n = digits.len().min(8);
     let head = digits.iter().take(n).fold(0u32, |acc, d| acc * 10 + u32::from(d.wrapping_sub(b'0') % 10));
-    let scale = POW10[8 - n];
+    let scale = POW10.get(8 - n).copied().unwrap_or(1);
     (head * scale, head * scale + (scale - 1))
 }
 
@@ -583,10 +583,11 @@ const fn brands_by_prefix() -> [u16; 100] {
 /// The brands a number starting with `digits` (not empty) may be: those of its two-digit
 /// prefix, or of all ten when only one digit is typed.
 fn brands_for(digits: &[u8]) -> u16 {
-    let d0 = usize::from(digits[0].wrapping_sub(b'0') % 10) * 10;
+    let digit = |d: &u8| usize::from(d.wrapping_sub(b'0') % 10);
+    let d0 = digits.first().map_or(0, digit) * 10;
     match digits.get(1) {
-        Some(d1) => BY_PREFIX[d0 + usize::from(d1.wrapping_sub(b'0') % 10)],
-        None => BY_PREFIX[d0..d0 + 10].iter().fold(0, |m, b| m | b),
+        Some(d1) => BY_PREFIX.get(d0 + digit(d1)).copied().unwrap_or(0),
+        None => BY_PREFIX.iter().skip(d0).take(10).fold(0, |m, b| m | b),
     }
 }
 

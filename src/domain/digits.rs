@@ -49,7 +49,7 @@ impl Digits {
     /// The kept digits as a string slice.
     pub fn as_str(&self) -> &str {
         // Only ASCII digits are ever stored.
-        core::str::from_utf8(self.as_bytes()).unwrap_or("")
+        super::utf8::text(self.as_bytes()).unwrap_or("")
     }
 
     fn push(&mut self, d: u8) {

@@ -260,7 +260,7 @@ fn check_redirect_url(url: &[u8], extra_origins: &[&str]) -> Option<bool> {
         return Some(false);
     }
     // Non-ASCII white space and controls (NBSP, U+2028...) are rejected too.
-    if core::str::from_utf8(url).ok()?.chars().any(|c| c.is_control() || c.is_whitespace()) {
+    if super::utf8::text(url)?.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Some(false);
     }
     let scheme_end = url.windows(3).position(|w| w == b"://")?;
@@ -342,13 +342,13 @@ impl Truncated {
 
     /// The first 6 or 8 digits.
     pub fn bin(&self) -> &str {
-        core::str::from_utf8(self.digits.get(..usize::from(self.bin_len)).unwrap_or(&[])).unwrap_or("")
+        super::utf8::text(self.digits.get(..usize::from(self.bin_len)).unwrap_or(&[])).unwrap_or("")
     }
 
     /// The last 4 digits.
     pub fn last4(&self) -> &str {
         let start = usize::from(self.bin_len);
-        core::str::from_utf8(self.digits.get(start..start + 4).unwrap_or(&[])).unwrap_or("")
+        super::utf8::text(self.digits.get(start..start + 4).unwrap_or(&[])).unwrap_or("")
     }
 
     /// Whether a token answer belongs to this card: Midtrans's `token_id` starts with the card's

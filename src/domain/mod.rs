@@ -26,6 +26,7 @@ pub mod luhn;
 pub mod midtrans;
 pub mod number;
 pub mod reason;
+pub mod utf8;
 
 pub use brand::{detect, Brand, BrandInfo, BrandSet, BRANDS};
 pub use card::{validate_card, CardInput, CardOptions, CardVerdict, Field, FieldError, FieldValue};

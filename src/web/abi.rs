@@ -74,7 +74,7 @@ fn copy_and_run(buf: &mut [u8], f: &mut dyn FnMut(Option<&str>)) {
     for (b, a) in buf.iter_mut().zip(&IO) {
         *b = a.swap(0, Ordering::Relaxed);
     }
-    f(core::str::from_utf8(buf).ok());
+    f(domain::utf8::text(buf));
     buf.zeroize();
 }
 
@@ -85,7 +85,7 @@ fn with_packed(lo: u32, hi: u32, len: u32, f: impl FnOnce(Option<&str>) -> u32) 
     let [a, b, c, d] = lo.to_le_bytes();
     let [e, g, h, i] = hi.to_le_bytes();
     let mut bytes = [a, b, c, d, e, g, h, i];
-    let r = f(bytes.get(..len as usize).and_then(|b| core::str::from_utf8(b).ok()));
+    let r = f(bytes.get(..len as usize).and_then(domain::utf8::text));
     bytes.zeroize();
     r
 }

@@ -1,7 +1,7 @@
 //! Globals of the flow (the library's one callback slot is global, so some state is too).
 //! `std`'s `thread_local!` is not there in the npm package's `no_std` build; on
 //! `wasm32-unknown-unknown` without the `atomics` target feature there is one thread, so a plain
-//! `static` may hold what is not `Sync`. The only `unsafe` besides the validators' symbol names.
+//! `static` may hold what is not `Sync`. One of the crate's three `unsafe` places (lib.rs lists them).
 
 /// A global value of one thread, read with [`Local::with`] like `std`'s `LocalKey`.
 pub(crate) struct Local<T>(T);

@@ -1,0 +1,73 @@
+//! `domain::utf8::text` against `core::str::from_utf8`: the same verdict on every sequence of up
+//! to three bytes, on every four-byte sequence that starts with a lead byte of four-byte
+//! characters (or an invalid lead), and on random mixes of valid and broken text. `text` backs an
+//! `unsafe` conversion, so this is its proof.
+
+use midtrans_card::domain::utf8::text;
+
+fn same(b: &[u8]) {
+    let core = core::str::from_utf8(b).ok();
+    assert_eq!(text(b), core, "{b:02x?}");
+}
+
+#[test]
+fn every_sequence_of_up_to_three_bytes() {
+    same(&[]);
+    for a in 0..=255u8 {
+        same(&[a]);
+        for b in 0..=255u8 {
+            same(&[a, b]);
+            for c in 0..=255u8 {
+                same(&[a, b, c]);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_four_byte_sequence_from_the_four_byte_leads() {
+    for a in 0xf0..=0xffu8 {
+        for b in 0..=255u8 {
+            for c in [0x00, 0x7f, 0x80, 0x8f, 0x90, 0xbf, 0xc0, 0xff] {
+                for d in 0..=255u8 {
+                    same(&[a, b, c, d]);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn random_text_and_broken_text() {
+    // xorshift: reproducible without a dependency.
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let pieces: [&[u8]; 10] = [
+        b"4811",
+        b" ",
+        "é".as_bytes(),
+        "€".as_bytes(),
+        "😀".as_bytes(),
+        &[0x80],
+        &[0xed, 0xa0, 0x80],
+        &[0xf4, 0x90],
+        &[0xc0],
+        b"/",
+    ];
+    for _ in 0..200_000 {
+        let mut s = Vec::new();
+        for _ in 0..(next() % 12) {
+            let r = next();
+            let piece = pieces[(r % 10) as usize];
+            // Sometimes cut a piece short.
+            let cut = if r >> 8 & 7 == 0 { (r >> 16) as usize % (piece.len() + 1) } else { piece.len() };
+            s.extend_from_slice(&piece[..cut]);
+        }
+        same(&s);
+    }
+}
