@@ -10,13 +10,14 @@ export const brotli11 = (buf) =>
 export const measure = (buf) => ({ raw: buf.length, gzip: gzip9(buf), brotli: brotli11(buf) });
 
 /**
- * What a page downloads from the package: the wasm, the glue and every JS snippet. Not the
+ * What a page downloads from the package: the entry, which carries the .wasm inside it
+ * (scripts/embed.mjs), and any glue or snippet file left beside it. Not the .wasm file (it ships
+ * for `init({ module_or_path })` and `initSync({ module })`; `init()` never fetches it), nor the
  * drop-in card form (`form.js`, full entry only): only a page that calls `CardForm.define()`
  * fetches it (see lazyFiles).
  */
 export function packageFiles(pkgDir) {
-  // The validation-only entry has no wasm-bindgen glue, and its own glue.js and error.js.
-  const files = ['midtrans_card_bg.wasm', 'index.js'];
+  const files = ['index.js'];
   for (const f of ['midtrans_card.js', 'glue.js', 'error.js']) if (existsSync(join(pkgDir, f))) files.push(f);
   const snippets = join(pkgDir, 'snippets');
   if (existsSync(snippets)) {

@@ -24,6 +24,12 @@ const wasmOpt = join(root, 'node_modules/.bin/wasm-opt');
 if (!existsSync(wasmOpt)) throw new Error('node_modules/.bin/wasm-opt missing: run `npm ci` (npm binaryen@130.0.0)');
 const { transformSync, buildSync } = await import('esbuild');
 const { minifyNames, minifyValidatorNames } = await import('./wasm-names.mjs');
+const { pack } = await import('./embed.mjs');
+// Where src/web/index.js takes the .wasm as text (scripts/embed.mjs), in the bundled entry.
+const WASM_MARK = /(["'`])__MIDTRANS_CARD_WASM__\1/g;
+// wasm-bindgen's default .wasm URL, which the entry never uses (it always passes the embedded
+// module or the caller's): left in, bundlers would copy the .wasm as an asset for nothing.
+const GLUE_URL = "new URL('midtrans_card_bg.wasm', import.meta.url)";
 
 const TYPES = readFileSync(join(root, 'src/web/types.d.ts'), 'utf8');
 const ENTRY = readFileSync(join(root, 'src/web/index.js'), 'utf8');
@@ -75,6 +81,9 @@ function build({ outDir, features, midtrans }) {
     // The error class lives in a JS snippet (an Error subclass cannot be written in Rust):
     // re-export it from the glue so `instanceof MidtransCardError` works for importers.
     appendFileSync(join(outDir, 'midtrans_card.js'), `export { MidtransCardError } from '${snippet('error.js')}';\n`);
+    const glue = readFileSync(join(outDir, 'midtrans_card.js'), 'utf8');
+    if (glue.split(GLUE_URL).length !== 2) throw new Error(`the wasm-bindgen glue no longer has one ${GLUE_URL}`);
+    writeFileSync(join(outDir, 'midtrans_card.js'), glue.replace(GLUE_URL, 'undefined'));
     // The entry imports the snippets the wasm code uses: one error class for errors from Rust
     // and from the entry alike, one cached month for the flow and the validators.
     entry = entry.replace("from './glue.js'", `from '${snippet('glue.js')}'`).replace("from './error.js'", `from '${snippet('error.js')}'`);
@@ -87,6 +96,8 @@ function build({ outDir, features, midtrans }) {
     entry = entry.replace(MIDTRANS_ONLY, '');
   }
   writeFileSync(join(outDir, 'index.js'), entry);
+  writeFileSync(join(outDir, 'unpack.js'), readFileSync(join(root, 'src/web/unpack.js')));
+  own.push(join(outDir, 'unpack.js'));
   // The drop-in card form (full build only): plain JS next to the entry, which imports it on
   // `CardForm.define()` only (a page that never defines the element never downloads it).
   const form = midtrans ? [join(outDir, 'form.js')] : [];
@@ -107,13 +118,23 @@ function build({ outDir, features, midtrans }) {
   writeFileSync(index, bundled.outputFiles[0].contents);
   // The validators' exports under short names too, in the .wasm and the bundled entry.
   console.log(`  short validator names: ${minifyValidatorNames(wasm, index)} exports`);
+  // The final .wasm into the entry, as text (the .wasm file still ships, for
+  // `init({ module_or_path })` and `initSync({ module })`).
+  const bundledJs = readFileSync(index, 'utf8');
+  if ((bundledJs.match(WASM_MARK) ?? []).length !== 1) throw new Error('the bundled entry must hold the wasm mark once');
+  const text = pack(readFileSync(wasm), bundledJs);
+  // At the end of the module: gzip codes the JavaScript and the text better apart than mixed.
+  if (bundledJs.includes('$mcWasm')) throw new Error('the bundled entry already uses $mcWasm');
+  writeFileSync(index, `${bundledJs.replace(WASM_MARK, '$mcWasm').trimEnd()}\nvar $mcWasm = "${text}";\n`);
   for (const f of [join(outDir, 'midtrans_card.js'), ...own]) rmSync(f, { force: true });
   rmSync(snippets, { recursive: true, force: true });
   for (const f of form) {
     const { code } = transformSync(readFileSync(f, 'utf8'), { minify: true, format: 'esm', target: 'es2020', legalComments: 'none' });
     writeFileSync(f, code);
   }
-  const sizes = sizesOf(outDir, ['midtrans_card_bg.wasm', 'index.js']);
+  // A page downloads the entry alone: the .wasm is inside it.
+  const sizes = sizesOf(outDir, ['index.js']);
+  sizes['midtrans_card_bg.wasm (inside index.js; the file is for init({ module_or_path }))'] = sizesOf(outDir, ['midtrans_card_bg.wasm'])['midtrans_card_bg.wasm'];
   // form.js is not in the total: only a page that calls CardForm.define() fetches it.
   if (midtrans) sizes['form.js (lazy, on CardForm.define())'] = sizesOf(outDir, ['form.js'])['form.js'];
   return sizes;

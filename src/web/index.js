@@ -9,6 +9,7 @@
 // TypeError from deep inside the glue.
 import { BRANDS, numberFromBits, expiryFromBits, cvvFromBits, localMonth } from './glue.js';
 import { MidtransCardError } from './error.js';
+import { unpack } from './unpack.js';
 
 export { MidtransCardError };
 // @midtrans-start (not in midtrans-card/validate)
@@ -16,31 +17,18 @@ import initWasm, { initSync as initSyncWasm } from './midtrans_card.js';
 import { MidtransCard as WasmMidtransCard, ThreeDsPopup as WasmThreeDsPopup } from './midtrans_card.js';
 // @midtrans-end
 // @validate-start (midtrans-card/validate only: a module without imports needs no glue)
-const initWasm = async (input) => {
-  let source = input;
-  if (source !== undefined && Object.getPrototypeOf(source) === Object.prototype) source = source.module_or_path;
-  source = await (source ?? new URL('midtrans_card_bg.wasm', import.meta.url));
+// A URL, a Request or a Response is read whole, then compiled: the module is small, and the
+// embedded copy (the default) needs no fetch at all.
+const initWasm = async ({ module_or_path: source }) => {
   if (typeof source === 'string' || source instanceof URL || (typeof Request === 'function' && source instanceof Request)) source = await fetch(source);
-  if (source instanceof WebAssembly.Module) return (await WebAssembly.instantiate(source, {})).exports;
   if (typeof Response === 'function' && source instanceof Response) {
     if (!source.ok) throw new Error(`failed to fetch Wasm: ${source.status} ${source.statusText} fetching '${source.url}'`);
-    if (typeof WebAssembly.instantiateStreaming === 'function') {
-      try {
-        return (await WebAssembly.instantiateStreaming(source, {})).instance.exports;
-      } catch (e) {
-        // Served without `application/wasm`: compile from the bytes instead (as wasm-bindgen does).
-        if (source.headers.get('Content-Type') === 'application/wasm') throw e;
-      }
-    }
     source = await source.arrayBuffer();
   }
-  return (await WebAssembly.instantiate(source, {})).instance.exports;
+  const r = await WebAssembly.instantiate(source, {});
+  return (r.instance ?? r).exports;
 };
-const initSyncWasm = (input) => {
-  let m = input !== undefined && Object.getPrototypeOf(input) === Object.prototype ? input.module : input;
-  if (!(m instanceof WebAssembly.Module)) m = new WebAssembly.Module(m);
-  return new WebAssembly.Instance(m, {}).exports;
-};
+const initSyncWasm = ({ module: m }) => new WebAssembly.Instance(m instanceof WebAssembly.Module ? m : new WebAssembly.Module(m), {}).exports;
 // @validate-end
 
 const CAP = 65536; // web/abi.rs INPUT_CAPACITY; the output area follows it
@@ -53,6 +41,17 @@ const BRAND_INDEX = new Map([...BRANDS.map((b, i) => [b, i]), ['amex', 2], ['mas
 const KEYS = ['card_number', 'card_exp_month', 'card_exp_year', 'card_cvv', 'token_id'];
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+
+// The .wasm as text, written here by the build (scripts/embed.mjs; src/web/unpack.js reads it):
+// `init()` needs no second request and no bundler recipe. `init({ module_or_path })` still loads
+// another copy (a URL, a Response, bytes or a compiled module) for pages that want to. Read at
+// the call: the build puts the text at the end of the module.
+const embedded = () => unpack('__MIDTRANS_CARD_WASM__');
+
+// What `init(input)` / `initSync(input)` were given: `{ module_or_path }` / `{ module }`, or (as
+// wasm-bindgen still accepts) the value itself.
+const given = (input, key) =>
+  input !== undefined && input !== null && Object.getPrototypeOf(input) === Object.prototype ? input[key] : input;
 
 let w = null; // the wasm exports, once initialised
 let io = 0;
@@ -81,17 +80,21 @@ function ready(name) {
 export default function init(input) {
   if (w !== null) return Promise.resolve(w);
   if (pending === null) {
-    pending = initWasm(input).then(attach, (e) => {
-      pending = null;
-      throw e;
-    });
+    pending = Promise.resolve(given(input, 'module_or_path'))
+      // The embedded copy compiles on the spot: for a module this size a synchronous compile
+      // is faster than a round trip through the compile threads (measured, docs/embedding.md).
+      .then((source) => (source == null ? initSyncWasm({ module: embedded() }) : initWasm({ module_or_path: source })))
+      .then(attach, (e) => {
+        pending = null;
+        throw e;
+      });
   }
   return pending;
 }
 
 /** Synchronous initialisation from bytes or a compiled module; once initialised, a no-op. */
 export function initSync(module) {
-  return w !== null ? w : attach(initSyncWasm(module));
+  return w !== null ? w : attach(initSyncWasm({ module: given(module, 'module') ?? embedded() }));
 }
 
 // The buffer (input, then output), looked up again only when memory growth detached it.

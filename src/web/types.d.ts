@@ -19,15 +19,15 @@ export interface InitOutput {
 }
 
 /**
- * Initialises the WebAssembly module: fetches `midtrans_card_bg.wasm` next to the glue
- * (`new URL(..., import.meta.url)`), or what `module_or_path` says. Memoized: concurrent and later
- * calls share one instantiation and resolve the same exports (a later call's input is ignored); a
+ * Initialises the WebAssembly module: the copy inside this module (no request), or what
+ * `module_or_path` says (a URL or `Request` is fetched). Memoized: concurrent and later calls
+ * share one instantiation and resolve the same exports (a later call's input is ignored); a
  * failed attempt is forgotten, so calling again retries.
  */
 export default function init(options?: { module_or_path?: InitInput | Promise<InitInput> }): Promise<InitOutput>;
 
-/** Synchronous initialisation from bytes or a compiled module (workers, Node, tests); once initialised, a no-op. */
-export function initSync(options: { module: BufferSource | WebAssembly.Module }): InitOutput;
+/** Synchronous initialisation from the copy inside this module, or from the bytes or compiled module given; once initialised, a no-op. */
+export function initSync(options?: { module: BufferSource | WebAssembly.Module }): InitOutput;
 
 /** A card brand, named as credit-card-type names it. */
 export type Brand =
@@ -421,9 +421,9 @@ export interface LoadOptions {
   trustedTypes?: boolean;
 }
 
-/** Options for {@link loadMidtrans}: {@link LoadOptions}, plus where the `.wasm` is when a bundler needs telling. */
+/** Options for {@link loadMidtrans}: {@link LoadOptions}, plus another copy of the `.wasm` when a page wants one. */
 export interface LoadMidtransOptions extends LoadOptions {
-  /** Passed to `init({ module_or_path })` (see the README's bundler table). Default: next to the glue. */
+  /** Passed to `init({ module_or_path })` (see the README's bundler table). Default: the copy inside the module. */
   module_or_path?: InitInput | Promise<InitInput>;
 }
 

@@ -94,6 +94,8 @@ ${USE}`);
   const { requests } = await serveAndCheck(site);
   // The page never defines the card form: its code is never requested.
   assert.ok(requests.some((u) => u.endsWith('/pkg/index.js')), requests.join(', '));
+  // One request per entry: the .wasm is inside it.
+  assert.deepEqual(requests.filter((u) => u.endsWith('.wasm')), [], requests.join(', '));
   assert.deepEqual(requests.filter((u) => u.includes('form')), [], 'form.js not requested');
   // One that does: form.js is fetched (once, for two tags), and the element already in the page
   // upgrades with the payOptions set on it before.
@@ -124,7 +126,9 @@ ${USE}`);
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--offline'], { cwd: app, stdio: 'inherit' });
   execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: app, stdio: 'inherit' });
   const assets = readdirSync(join(app, 'dist/assets'));
-  assert.ok(assets.some((f) => f.endsWith('.wasm')), `wasm emitted as an asset: ${assets.join(', ')}`);
-  await serveAndCheck(join(app, 'dist'));
+  // The .wasm is inside the entry: nothing to emit, nothing to fetch.
+  assert.ok(!assets.some((f) => f.endsWith('.wasm')), `no .wasm asset: ${assets.join(', ')}`);
+  const { requests } = await serveAndCheck(join(app, 'dist'));
+  assert.deepEqual(requests.filter((u) => u.endsWith('.wasm')), [], requests.join(', '));
   assert.ok(existsSync(join(app, 'dist/index.html')));
 });

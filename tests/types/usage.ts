@@ -209,7 +209,9 @@ export async function initialisation(bytes: Uint8Array, module: WebAssembly.Modu
   await init({});
   const c: WebAssembly.Memory = initSync({ module: bytes }).memory;
   initSync({ module });
-  console.log(a === b, c);
+  // The copy inside the module.
+  const d: InitOutput = initSync();
+  console.log(a === b, c, d);
   // @ts-expect-error: the deprecated positional form is gone: pass { module_or_path }
   await init('/midtrans_card_bg.wasm');
   // @ts-expect-error: the deprecated positional form is gone: pass { module }
