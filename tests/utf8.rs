@@ -1,9 +1,10 @@
 //! `domain::utf8::text` against `core::str::from_utf8`: the same verdict on every sequence of up
 //! to three bytes, on every four-byte sequence that starts with a lead byte of four-byte
 //! characters (or an invalid lead), and on random mixes of valid and broken text. `text` backs an
-//! `unsafe` conversion, so this is its proof.
+//! `unsafe` conversion, so this is its proof. `trim` against `str::trim` on every white-space
+//! character mixed with text.
 
-use midtrans_card::domain::utf8::text;
+use midtrans_card::domain::utf8::{text, trim};
 
 fn same(b: &[u8]) {
     let core = core::str::from_utf8(b).ok();
@@ -69,5 +70,27 @@ fn random_text_and_broken_text() {
             s.extend_from_slice(&piece[..cut]);
         }
         same(&s);
+    }
+}
+
+#[test]
+fn trim_is_str_trim() {
+    let spaces: Vec<char> =
+        (0..=0x10_ffffu32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+    assert!(spaces.len() > 20);
+    let words = ["", "4811", "1 2", "é", "😀x", "\u{feff}", "\u{200b}"];
+    for &a in &spaces {
+        for &b in &spaces {
+            for w in words {
+                for s in
+                    [format!("{a}{w}{b}"), format!("{w}{a}"), format!("{a}{b}{w}"), format!("{w}{a}{w}{b}")]
+                {
+                    assert_eq!(trim(&s), s.trim(), "{s:?}");
+                }
+            }
+        }
+    }
+    for w in words {
+        assert_eq!(trim(w), w.trim());
     }
 }

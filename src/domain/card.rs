@@ -152,8 +152,8 @@ pub struct CardOptions {
 
 /// Whether `token_id` alone identifies the card (two-click: token plus CVV).
 pub fn is_two_click(card: &CardInput<'_>) -> bool {
-    !text_of(card.token_id).trim().is_empty()
-        && card.number.is_none_or(|n| n.text().is_some_and(|n| n.trim().is_empty()))
+    !super::utf8::trim(text_of(card.token_id)).is_empty()
+        && card.number.is_none_or(|n| n.text().is_some_and(|n| super::utf8::trim(n).is_empty()))
 }
 
 /// Validates every field and lists every error.
@@ -255,9 +255,9 @@ pub fn registration_fields(card: &CardInput<'_>, verdict: &CardVerdict) -> Vec<(
 /// two-click payment the saved `token_id` with the CVV. Strings only: 19-digit numbers never pass
 /// through a JS number.
 pub fn token_fields(card: &CardInput<'_>, verdict: &CardVerdict) -> Vec<(&'static str, String)> {
-    let cvv = text_of(card.cvv).trim().to_owned();
+    let cvv = super::utf8::trim(text_of(card.cvv)).to_owned();
     if is_two_click(card) {
-        return vec![("token_id", text_of(card.token_id).trim().to_owned()), ("card_cvv", cvv)];
+        return vec![("token_id", super::utf8::trim(text_of(card.token_id)).to_owned()), ("card_cvv", cvv)];
     }
     let number = normalise(text_of(card.number)).map(|d| d.as_str().to_owned()).unwrap_or_default();
     let (month, year) = verdict.expiry.unwrap_or((0, 0));

@@ -30,7 +30,7 @@ impl CvvVerdict {
 /// Validates a security code for `brand` (its size: Amex 4, others 3); with no brand known, 3 or
 /// 4 digits are both accepted. Surrounding white space is ignored.
 pub fn validate_cvv(input: &str, brand: Option<Brand>) -> CvvVerdict {
-    let s = input.trim();
+    let s = super::utf8::trim(input);
     let bad = |reason, potentially| CvvVerdict {
         is_valid: false,
         is_potentially_valid: potentially,

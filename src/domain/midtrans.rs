@@ -27,7 +27,7 @@ pub enum StatusCode {
 impl StatusCode {
     /// Parses `"200"`, `" 201 "`, or the digits of a number.
     pub fn parse(s: &str) -> StatusCode {
-        let t = s.trim();
+        let t = super::utf8::trim(s);
         if t.is_empty() || t.len() > 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
             return StatusCode::Missing;
         }
@@ -151,8 +151,8 @@ impl Transaction {
             status: StatusCode::parse(status),
             transaction: TransactionStatus::parse(transaction),
             fraud: FraudStatus::parse(fraud),
-            has_redirect_url: !redirect_url.trim().is_empty(),
-            authenticated: matches!(eci.trim(), "05" | "02" | "06" | "01"),
+            has_redirect_url: !super::utf8::trim(redirect_url).is_empty(),
+            authenticated: matches!(super::utf8::trim(eci), "05" | "02" | "06" | "01"),
         }
     }
 }

@@ -1,5 +1,6 @@
-//! UTF-8 checking in a few dozen bytes of wasm: `core::str::from_utf8` is built for long text
-//! (word-at-a-time ASCII runs) and costs the download about 700 bytes; card fields are short.
+//! UTF-8 checking and trimming in few bytes of wasm: `core::str::from_utf8` is built for long
+//! text (word-at-a-time ASCII runs) and cost the download about 700 bytes, `str::trim` decodes
+//! from both ends; card fields are short.
 
 /// `bytes` as text when they are UTF-8, exactly as `core::str::from_utf8` decides (the host tests
 /// compare the two on every sequence of up to three bytes, every four-byte sequence with a
@@ -49,4 +50,25 @@ fn is_utf8(b: &[u8]) -> bool {
         i += extra + 1;
     }
     true
+}
+
+/// `s` without leading and trailing white space (Unicode `White_Space`, as `str::trim` has it),
+/// in one forward pass: `str::trim` also decodes backwards, which costs the download more.
+///
+/// ```
+/// use midtrans_card::domain::utf8::trim;
+/// assert_eq!(trim(" \u{a0}123\t"), "123");
+/// assert_eq!(trim(" 1 2 "), "1 2");
+/// assert_eq!(trim("  "), "");
+/// ```
+#[inline(never)]
+pub fn trim(s: &str) -> &str {
+    let (mut start, mut end) = (None, 0);
+    for (i, c) in s.char_indices() {
+        if !c.is_whitespace() {
+            start.get_or_insert(i);
+            end = i + c.len_utf8();
+        }
+    }
+    s.get(start.unwrap_or(0)..end).unwrap_or("")
 }

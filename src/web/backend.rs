@@ -80,7 +80,7 @@ pub(crate) async fn post_json(request: &Request<'_>) -> Result<Answer, Error> {
             e
         }
     })?;
-    let body = if text.trim().is_empty() {
+    let body = if crate::domain::utf8::trim(&text).is_empty() {
         JsValue::NULL
     } else {
         js_sys::JSON::parse(&text).unwrap_or_else(|_| JsValue::from_str(&text))

@@ -180,7 +180,7 @@ impl ChargeIds {
 
 impl Client {
     pub(crate) async fn load(options: LoadOptions) -> Result<Client, Error> {
-        let client_key = options.client_key.trim().to_owned();
+        let client_key = domain::utf8::trim(&options.client_key).to_owned();
         if client_key.is_empty() {
             return Err(bad_options("clientKey is required (your Midtrans client key)."));
         }

@@ -80,7 +80,11 @@ impl Popup {
         let prefix =
             if valid_prefix(&opts.class_prefix) { opts.class_prefix.as_str() } else { DEFAULT_PREFIX };
         let (default_title, close_label) = popup_texts(opts.locale);
-        let title = opts.title.as_deref().filter(|t| !t.trim().is_empty()).unwrap_or(default_title);
+        let title = opts
+            .title
+            .as_deref()
+            .filter(|t| !crate::domain::utf8::trim(t).is_empty())
+            .unwrap_or(default_title);
         let restore_focus = document.active_element().and_then(|e| e.dyn_into::<HtmlElement>().ok());
         let parent =
             opts.container.clone().or_else(|| document.body()).ok_or_else(|| dom_failure(JsValue::NULL))?;
