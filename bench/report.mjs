@@ -111,7 +111,7 @@ if (size) {
     rows.push([`midtrans-card \`pkg/${f}\` (not in the total: fetched on \`CardForm.define()\` only)`, B(s.raw), B(s.gzip), B(s.brotli)]);
   }
   if (size.validateOnly) {
-    rows.push(['**midtrans-card/validate total** (validation-only entry: its own wasm, glue and entry)', `**${B(size.validateOnly.total.raw)}**`, `**${B(size.validateOnly.total.gzip)}**`, `**${B(size.validateOnly.total.brotli)}**`]);
+    rows.push(['**midtrans-card/validate total** (validation-only entry: its own entry with its own wasm inside)', `**${B(size.validateOnly.total.raw)}**`, `**${B(size.validateOnly.total.gzip)}**`, `**${B(size.validateOnly.total.brotli)}**`]);
   }
   rows.push(['**card-validator + picomodal** (esbuild bundle)', `**${B(size.peers.raw)}**`, `**${B(size.peers.gzip)}**`, `**${B(size.peers.brotli)}**`]);
   rows.push(['card-validator alone (esbuild bundle, for reference)', B(size.cardValidatorAlone.raw), B(size.cardValidatorAlone.gzip), B(size.cardValidatorAlone.brotli)]);
@@ -122,7 +122,7 @@ if (size) {
   sections.push(`## 2. Size (bytes a page downloads)
 
 Each file compressed on its own (as a server sends it): \`gzip -9\` (zlib level 9) and brotli quality 11.
-midtrans-card: \`pkg/midtrans_card_bg.wasm\` and \`pkg/index.js\` (the entry, the wasm-bindgen glue and its snippets in one esbuild bundle); \`pkg/form.js\` only on \`CardForm.define()\`.
+midtrans-card: \`pkg/index.js\` (the entry, the wasm-bindgen glue and its snippets in one esbuild bundle, with the \`.wasm\` inside it as text: \`docs/embedding.md\`); \`pkg/form.js\` only on \`CardForm.define()\`. The \`.wasm\` files ship too, for \`init({ module_or_path })\`, but \`init()\` never fetches them.
 Peers: an entry importing card-validator (with credit-card-type) and picomodal, bundled by esbuild
 ${size.esbuild} \`--bundle --minify --format=esm\` (\`bench/peers-entry.js\`).
 
@@ -148,7 +148,7 @@ From \`import()\` of the module to the first \`validateCardNumber\` / \`valid.nu
 \`performance.now()\` (Chromium coarsens it to 0.1 ms). Median of ${browser.loads} cold loads per side: a new browser context
 each (empty cache), HTTP cache disabled through CDP (\`Network.setCacheDisabled\`), served from loopback by
 \`tests/e2e/serve.mjs\` with \`cache-control: no-store\`; the sides alternate, after one discarded load each.
-midtrans-card's time includes fetching and compiling the wasm (\`init()\`).
+midtrans-card's time includes decoding the wasm embedded in the entry, compiling and instantiating it (\`init()\`).
 
 ${table(['library', 'import → validated (ms)', 'import (ms)', 'init (ms)', 'navigation start → validated (ms)'], rows)}
 

@@ -4,7 +4,7 @@
 #   BENCH_NO_BUILD=1   measure the pkg/ already built instead of running scripts/build.mjs
 #   BENCH_N            inputs per field for the speed run (default 1000000)
 #   BENCH_RUNS         timed runs per library and field, median reported (default 5, minimum 5)
-#   BENCH_LOADS        cold page loads per side for startup (default 15, minimum 10)
+#   BENCH_LOADS        cold page loads per side for startup (default 31, minimum 10)
 #   BENCH_CYCLES       3DS popup open/close cycles (default 1000)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -24,7 +24,10 @@ const wasmOpt = join(root, 'node_modules/.bin/wasm-opt');
 if (!existsSync(wasmOpt)) throw new Error('node_modules/.bin/wasm-opt missing: run `npm ci` (npm binaryen@130.0.0)');
 const { transformSync, buildSync } = await import('esbuild');
 const { minifyNames, minifyValidatorNames } = await import('./wasm-names.mjs');
-const { pack } = await import('./embed.mjs');
+const { pack, checkDecoder } = await import('./embed.mjs');
+checkDecoder(join(root, 'src/web/unpack.wat'), join(root, 'node_modules/.bin'));
+const { unpack: unpackJs } = await import('../src/web/unpack.js');
+const { unpack: unpackWasm } = await import('../src/web/unpack-wasm.js');
 // Where src/web/index.js takes the .wasm as text (scripts/embed.mjs), in the bundled entry.
 const WASM_MARK = /(["'`])__MIDTRANS_CARD_WASM__\1/g;
 // wasm-bindgen's default .wasm URL, which the entry never uses (it always passes the embedded
@@ -83,7 +86,12 @@ function build({ outDir, features, midtrans }) {
     appendFileSync(join(outDir, 'midtrans_card.js'), `export { MidtransCardError } from '${snippet('error.js')}';\n`);
     const glue = readFileSync(join(outDir, 'midtrans_card.js'), 'utf8');
     if (glue.split(GLUE_URL).length !== 2) throw new Error(`the wasm-bindgen glue no longer has one ${GLUE_URL}`);
-    writeFileSync(join(outDir, 'midtrans_card.js'), glue.replace(GLUE_URL, 'undefined'));
+    // The entry instantiates the module itself (one loader for both entries): it needs the
+    // glue's import object and its set-up, not its init functions (esbuild then drops those).
+    for (const f of ['__wbg_get_imports', '__wbg_finalize_init']) {
+      if (!glue.includes(`\nfunction ${f}(`)) throw new Error(`the wasm-bindgen glue no longer has ${f}()`);
+    }
+    writeFileSync(join(outDir, 'midtrans_card.js'), `${glue.replace(GLUE_URL, 'undefined')}export { __wbg_get_imports, __wbg_finalize_init };\n`);
     // The entry imports the snippets the wasm code uses: one error class for errors from Rust
     // and from the entry alike, one cached month for the flow and the validators.
     entry = entry.replace("from './glue.js'", `from '${snippet('glue.js')}'`).replace("from './error.js'", `from '${snippet('error.js')}'`);
@@ -96,7 +104,9 @@ function build({ outDir, features, midtrans }) {
     entry = entry.replace(MIDTRANS_ONLY, '');
   }
   writeFileSync(join(outDir, 'index.js'), entry);
-  writeFileSync(join(outDir, 'unpack.js'), readFileSync(join(root, 'src/web/unpack.js')));
+  // The decoder of the embedded .wasm: the loop in WebAssembly for the full entry's long text.
+  const unpackFile = midtrans ? 'src/web/unpack-wasm.js' : 'src/web/unpack.js';
+  writeFileSync(join(outDir, 'unpack.js'), readFileSync(join(root, unpackFile)));
   own.push(join(outDir, 'unpack.js'));
   // The drop-in card form (full build only): plain JS next to the entry, which imports it on
   // `CardForm.define()` only (a page that never defines the element never downloads it).
@@ -122,7 +132,7 @@ function build({ outDir, features, midtrans }) {
   // `init({ module_or_path })` and `initSync({ module })`).
   const bundledJs = readFileSync(index, 'utf8');
   if ((bundledJs.match(WASM_MARK) ?? []).length !== 1) throw new Error('the bundled entry must hold the wasm mark once');
-  const text = pack(readFileSync(wasm), bundledJs);
+  const text = pack(readFileSync(wasm), bundledJs, midtrans ? unpackWasm : unpackJs);
   // At the end of the module: gzip codes the JavaScript and the text better apart than mixed.
   if (bundledJs.includes('$mcWasm')) throw new Error('the bundled entry already uses $mcWasm');
   writeFileSync(index, `${bundledJs.replace(WASM_MARK, '$mcWasm').trimEnd()}\nvar $mcWasm = "${text}";\n`);

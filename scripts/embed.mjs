@@ -1,6 +1,12 @@
 // Writes a .wasm as the text src/web/unpack.js reads (the layout is described there), and checks
-// that unpacking it gives the same bytes back.
-import { unpack } from '../src/web/unpack.js';
+// that the entry's decoder gives the same bytes back; checks that the full entry's decoding loop
+// (src/web/unpack-wasm.js) is src/web/unpack.wat assembled.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unpack as unpackJs } from '../src/web/unpack.js';
+import { DECODER } from '../src/web/unpack-wasm.js';
 
 const SINGLE = 90;
 /** Printable ASCII without `"`, `\` and `<`. */
@@ -10,7 +16,7 @@ const ALPHABET = [...Array(95).keys()].map((i) => String.fromCharCode(32 + i)).f
  * `bytes` as text. `js` is the JavaScript the text goes into: its characters are ranked by how
  * often it uses them, so the most frequent bytes get the characters gzip already codes shortly.
  */
-export function pack(bytes, js = '') {
+export function pack(bytes, js = '', unpack = unpackJs) {
   const uses = new Map();
   for (const c of js) uses.set(c, (uses.get(c) ?? 0) + 1);
   const chars = [...ALPHABET].sort((a, b) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0) || a.charCodeAt(0) - b.charCodeAt(0));
@@ -30,4 +36,17 @@ export function pack(bytes, js = '') {
   const back = unpack(text);
   if (back.length !== bytes.length || back.some((b, i) => b !== bytes[i])) throw new Error('embed: the text does not unpack to the same bytes');
   return text;
+}
+
+/** Fails unless unpack-wasm.js's DECODER is unpack.wat assembled by `binaryen` (`bin` its tools). */
+export function checkDecoder(wat, bin) {
+  const dir = mkdtempSync(join(tmpdir(), 'unpack-'));
+  try {
+    execFileSync(join(bin, 'wasm-as'), [wat, '-o', join(dir, 'a.wasm')]);
+    execFileSync(join(bin, 'wasm-opt'), ['-Oz', '--strip-debug', join(dir, 'a.wasm'), '-o', join(dir, 'b.wasm')]);
+    const built = readFileSync(join(dir, 'b.wasm')).toString('base64');
+    if (built !== DECODER) throw new Error(`src/web/unpack-wasm.js: DECODER is not src/web/unpack.wat assembled; it is ${built}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

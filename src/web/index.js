@@ -13,23 +13,32 @@ import { unpack } from './unpack.js';
 
 export { MidtransCardError };
 // @midtrans-start (not in midtrans-card/validate)
-import initWasm, { initSync as initSyncWasm } from './midtrans_card.js';
+// The glue's import object and its set-up once instantiated (scripts/build.mjs exports them);
+// instantiating is this file's, for both entries.
+import { __wbg_get_imports as imports, __wbg_finalize_init as finish } from './midtrans_card.js';
 import { MidtransCard as WasmMidtransCard, ThreeDsPopup as WasmThreeDsPopup } from './midtrans_card.js';
 // @midtrans-end
 // @validate-start (midtrans-card/validate only: a module without imports needs no glue)
+const imports = () => ({});
+const finish = (instance) => instance.exports;
+// @validate-end
+
 // A URL, a Request or a Response is read whole, then compiled: the module is small, and the
 // embedded copy (the default) needs no fetch at all.
-const initWasm = async ({ module_or_path: source }) => {
+async function instantiate(source) {
   if (typeof source === 'string' || source instanceof URL || (typeof Request === 'function' && source instanceof Request)) source = await fetch(source);
   if (typeof Response === 'function' && source instanceof Response) {
     if (!source.ok) throw new Error(`failed to fetch Wasm: ${source.status} ${source.statusText} fetching '${source.url}'`);
     source = await source.arrayBuffer();
   }
-  const r = await WebAssembly.instantiate(source, {});
-  return (r.instance ?? r).exports;
-};
-const initSyncWasm = ({ module: m }) => new WebAssembly.Instance(m instanceof WebAssembly.Module ? m : new WebAssembly.Module(m), {}).exports;
-// @validate-end
+  const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source);
+  return finish(await WebAssembly.instantiate(module, imports()), module);
+}
+
+function instantiateSync(source) {
+  const module = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source);
+  return finish(new WebAssembly.Instance(module, imports()), module);
+}
 
 const CAP = 65536; // web/abi.rs INPUT_CAPACITY; the output area follows it
 const OUT = 256; // web/abi.rs OUTPUT_CAPACITY
@@ -83,7 +92,7 @@ export default function init(input) {
     pending = Promise.resolve(given(input, 'module_or_path'))
       // The embedded copy compiles on the spot: for a module this size a synchronous compile
       // is faster than a round trip through the compile threads (measured, docs/embedding.md).
-      .then((source) => (source == null ? initSyncWasm({ module: embedded() }) : initWasm({ module_or_path: source })))
+      .then((source) => (source == null ? instantiateSync(embedded()) : instantiate(source)))
       .then(attach, (e) => {
         pending = null;
         throw e;
@@ -94,7 +103,7 @@ export default function init(input) {
 
 /** Synchronous initialisation from bytes or a compiled module; once initialised, a no-op. */
 export function initSync(module) {
-  return w !== null ? w : attach(initSyncWasm({ module: given(module, 'module') ?? embedded() }));
+  return w !== null ? w : attach(instantiateSync(given(module, 'module') ?? embedded()));
 }
 
 // The buffer (input, then output), looked up again only when memory growth detached it.

@@ -25,6 +25,12 @@ for (const name of ['instantiate', 'instantiateStreaming']) {
     return original.call(this, m, ...rest);
   };
 }
+const { compile } = WebAssembly;
+WebAssembly.compile = async function (m, ...rest) {
+  const module = await compile.call(this, m, ...rest);
+  if (ours(m)) modules.add(module);
+  return module;
+};
 WebAssembly.Module = new Proxy(WebAssembly.Module, {
   construct(target, args) {
     const m = Reflect.construct(target, args);
