@@ -131,6 +131,7 @@ mod flow {
     };
 
     /// The `MidtransCardError` for an [`Error`]: its code, message and evidence.
+    #[inline(never)]
     fn reject(e: Error) -> JsValue {
         let details = Object::new();
         if !e.field_errors().is_empty() {
@@ -177,6 +178,7 @@ mod flow {
 
     /// `{ clientKey, environment, scriptUrl?, apiBaseUrl?, timeoutMs?, allowedRedirectOrigins?,
     /// locale?, integrity?, nonce?, trustedTypes? }`.
+    #[inline(never)]
     fn load_options(options: &JsValue) -> Result<LoadOptions, JsValue> {
         let environment = get_string(options, "environment")
             .as_deref()
@@ -195,6 +197,7 @@ mod flow {
     }
 
     /// A card from a JS object with Midtrans's field names.
+    #[inline(never)]
     fn card(v: &JsValue) -> Card {
         let part = |k: &str| match JsField::read(v, k) {
             JsField::Absent => Part::Absent,
@@ -213,6 +216,7 @@ mod flow {
     }
 
     /// `{ timeoutMs?, supportedBrands?, luhnValidateUnionPay?, today?, maxYearsAhead?, locale? }`.
+    #[inline(never)]
     fn token_options(options: &JsValue) -> TokenOptions {
         let mut o = TokenOptions::default();
         o.timeout = timeout(options, o.timeout);
@@ -225,6 +229,7 @@ mod flow {
     }
 
     /// `{ closable?, title?, classPrefix?, container? }`.
+    #[inline(never)]
     fn popup_options(options: &JsValue) -> PopupOptions {
         let mut o = PopupOptions::default();
         if let Some(c) = get_bool(options, "closable") {
@@ -240,6 +245,7 @@ mod flow {
     }
 
     /// `{ chargeUrl, body?, headers?, popup?, timeoutMs?, credentials?, ...validation }`.
+    #[inline(never)]
     fn pay_options(options: &JsValue) -> PayOptions {
         let mut o = PayOptions::new(get_string(options, "chargeUrl").unwrap_or_default());
         o.set_raw_body(Some(get(options, "body")).filter(JsValue::is_object).map(crate::web::raw::Raw::js));
