@@ -2,7 +2,7 @@
 
 #[allow(unused_imports)]
 use super::prelude::*;
-use super::reason::Locale;
+use super::reason::{nth, Locale};
 
 /// What went wrong, stably: [`ErrorCode::as_str`] is the JavaScript `MidtransCardError.code`.
 /// New codes may be added in minor versions, so a `match` needs a wildcard arm.
@@ -51,28 +51,16 @@ pub enum ErrorCode {
     PaymentDenied,
 }
 
+/// The codes and their messages, `|`-separated, in declaration order (one string per table costs
+/// the download less than a pointer and a length per entry; see `reason::nth`).
+const CODES: &str = "invalid_card|invalid_options|sdk_load_failed|sdk_not_loaded|sdk_error|timeout|busy|token_failed|authentication_failed|cancelled|popup_failed|authentication_expired|invalid_redirect_url|network_error|backend_error|charge_failed|payment_denied";
+const MESSAGES_EN: &str = "The card details are not valid.|The options are not valid.|The Midtrans script could not be loaded.|MidtransNew3ds is not loaded.|MidtransNew3ds failed when called.|Midtrans did not answer in time.|Another Midtrans call is still in progress.|Midtrans refused to create a card token.|The card was not authenticated.|The customer closed the card verification.|The card verification window could not be shown.|The card verification expired.|The 3-D Secure URL is not an allowed Midtrans https URL.|The payment server could not be reached.|The payment server answered with an error.|Midtrans refused the charge.|The payment was denied.";
+const MESSAGES_ID: &str = "Data kartu tidak valid.|Opsi tidak valid.|Skrip Midtrans tidak dapat dimuat.|MidtransNew3ds belum dimuat.|MidtransNew3ds gagal saat dipanggil.|Midtrans tidak menjawab tepat waktu.|Panggilan Midtrans lain masih berjalan.|Midtrans menolak membuat token kartu.|Kartu tidak lolos autentikasi.|Pelanggan menutup verifikasi kartu.|Jendela verifikasi kartu tidak dapat ditampilkan.|Verifikasi kartu sudah kedaluwarsa.|URL 3-D Secure bukan URL https Midtrans yang diizinkan.|Server pembayaran tidak dapat dihubungi.|Server pembayaran menjawab dengan galat.|Midtrans menolak transaksi.|Pembayaran ditolak.";
+
 impl ErrorCode {
     /// The stable code string.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::InvalidCard => "invalid_card",
-            ErrorCode::InvalidOptions => "invalid_options",
-            ErrorCode::SdkLoadFailed => "sdk_load_failed",
-            ErrorCode::SdkNotLoaded => "sdk_not_loaded",
-            ErrorCode::SdkError => "sdk_error",
-            ErrorCode::Timeout => "timeout",
-            ErrorCode::Busy => "busy",
-            ErrorCode::TokenFailed => "token_failed",
-            ErrorCode::AuthenticationFailed => "authentication_failed",
-            ErrorCode::Cancelled => "cancelled",
-            ErrorCode::PopupFailed => "popup_failed",
-            ErrorCode::AuthenticationExpired => "authentication_expired",
-            ErrorCode::InvalidRedirectUrl => "invalid_redirect_url",
-            ErrorCode::NetworkError => "network_error",
-            ErrorCode::BackendError => "backend_error",
-            ErrorCode::ChargeFailed => "charge_failed",
-            ErrorCode::PaymentDenied => "payment_denied",
-        }
+        nth(CODES, self as usize)
     }
 
     /// Every code, in declaration order.
@@ -109,50 +97,123 @@ impl ErrorCode {
     /// assert_eq!(ErrorCode::Cancelled.message_in(Locale::En), ErrorCode::Cancelled.message());
     /// ```
     pub fn message_in(self, locale: Locale) -> &'static str {
-        if locale == Locale::En {
-            return self.message();
-        }
-        match self {
-            ErrorCode::InvalidCard => "Data kartu tidak valid.",
-            ErrorCode::InvalidOptions => "Opsi tidak valid.",
-            ErrorCode::SdkLoadFailed => "Skrip Midtrans tidak dapat dimuat.",
-            ErrorCode::SdkNotLoaded => "MidtransNew3ds belum dimuat.",
-            ErrorCode::SdkError => "MidtransNew3ds gagal saat dipanggil.",
-            ErrorCode::Timeout => "Midtrans tidak menjawab tepat waktu.",
-            ErrorCode::Busy => "Panggilan Midtrans lain masih berjalan.",
-            ErrorCode::TokenFailed => "Midtrans menolak membuat token kartu.",
-            ErrorCode::AuthenticationFailed => "Kartu tidak lolos autentikasi.",
-            ErrorCode::Cancelled => "Pelanggan menutup verifikasi kartu.",
-            ErrorCode::PopupFailed => "Jendela verifikasi kartu tidak dapat ditampilkan.",
-            ErrorCode::AuthenticationExpired => "Verifikasi kartu sudah kedaluwarsa.",
-            ErrorCode::InvalidRedirectUrl => "URL 3-D Secure bukan URL https Midtrans yang diizinkan.",
-            ErrorCode::NetworkError => "Server pembayaran tidak dapat dihubungi.",
-            ErrorCode::BackendError => "Server pembayaran menjawab dengan galat.",
-            ErrorCode::ChargeFailed => "Midtrans menolak transaksi.",
-            ErrorCode::PaymentDenied => "Pembayaran ditolak.",
-        }
+        nth(if locale == Locale::En { MESSAGES_EN } else { MESSAGES_ID }, self as usize)
     }
 
     /// A default English message for developers (the customer-facing text is the merchant's).
     pub fn message(self) -> &'static str {
-        match self {
-            ErrorCode::InvalidCard => "The card details are not valid.",
-            ErrorCode::InvalidOptions => "The options are not valid.",
-            ErrorCode::SdkLoadFailed => "The Midtrans script could not be loaded.",
-            ErrorCode::SdkNotLoaded => "MidtransNew3ds is not loaded.",
-            ErrorCode::SdkError => "MidtransNew3ds failed when called.",
-            ErrorCode::Timeout => "Midtrans did not answer in time.",
-            ErrorCode::Busy => "Another Midtrans call is still in progress.",
-            ErrorCode::TokenFailed => "Midtrans refused to create a card token.",
-            ErrorCode::AuthenticationFailed => "The card was not authenticated.",
-            ErrorCode::Cancelled => "The customer closed the card verification.",
-            ErrorCode::PopupFailed => "The card verification window could not be shown.",
-            ErrorCode::AuthenticationExpired => "The card verification expired.",
-            ErrorCode::InvalidRedirectUrl => "The 3-D Secure URL is not an allowed Midtrans https URL.",
-            ErrorCode::NetworkError => "The payment server could not be reached.",
-            ErrorCode::BackendError => "The payment server answered with an error.",
-            ErrorCode::ChargeFailed => "Midtrans refused the charge.",
-            ErrorCode::PaymentDenied => "The payment was denied.",
+        nth(MESSAGES_EN, self as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every code's string and messages, as they were written before the tables were joined.
+    #[test]
+    fn every_code_and_message() {
+        let all = [
+            (
+                ErrorCode::InvalidCard,
+                "invalid_card",
+                "The card details are not valid.",
+                "Data kartu tidak valid.",
+            ),
+            (ErrorCode::InvalidOptions, "invalid_options", "The options are not valid.", "Opsi tidak valid."),
+            (
+                ErrorCode::SdkLoadFailed,
+                "sdk_load_failed",
+                "The Midtrans script could not be loaded.",
+                "Skrip Midtrans tidak dapat dimuat.",
+            ),
+            (
+                ErrorCode::SdkNotLoaded,
+                "sdk_not_loaded",
+                "MidtransNew3ds is not loaded.",
+                "MidtransNew3ds belum dimuat.",
+            ),
+            (
+                ErrorCode::SdkError,
+                "sdk_error",
+                "MidtransNew3ds failed when called.",
+                "MidtransNew3ds gagal saat dipanggil.",
+            ),
+            (
+                ErrorCode::Timeout,
+                "timeout",
+                "Midtrans did not answer in time.",
+                "Midtrans tidak menjawab tepat waktu.",
+            ),
+            (
+                ErrorCode::Busy,
+                "busy",
+                "Another Midtrans call is still in progress.",
+                "Panggilan Midtrans lain masih berjalan.",
+            ),
+            (
+                ErrorCode::TokenFailed,
+                "token_failed",
+                "Midtrans refused to create a card token.",
+                "Midtrans menolak membuat token kartu.",
+            ),
+            (
+                ErrorCode::AuthenticationFailed,
+                "authentication_failed",
+                "The card was not authenticated.",
+                "Kartu tidak lolos autentikasi.",
+            ),
+            (
+                ErrorCode::Cancelled,
+                "cancelled",
+                "The customer closed the card verification.",
+                "Pelanggan menutup verifikasi kartu.",
+            ),
+            (
+                ErrorCode::PopupFailed,
+                "popup_failed",
+                "The card verification window could not be shown.",
+                "Jendela verifikasi kartu tidak dapat ditampilkan.",
+            ),
+            (
+                ErrorCode::AuthenticationExpired,
+                "authentication_expired",
+                "The card verification expired.",
+                "Verifikasi kartu sudah kedaluwarsa.",
+            ),
+            (
+                ErrorCode::InvalidRedirectUrl,
+                "invalid_redirect_url",
+                "The 3-D Secure URL is not an allowed Midtrans https URL.",
+                "URL 3-D Secure bukan URL https Midtrans yang diizinkan.",
+            ),
+            (
+                ErrorCode::NetworkError,
+                "network_error",
+                "The payment server could not be reached.",
+                "Server pembayaran tidak dapat dihubungi.",
+            ),
+            (
+                ErrorCode::BackendError,
+                "backend_error",
+                "The payment server answered with an error.",
+                "Server pembayaran menjawab dengan galat.",
+            ),
+            (
+                ErrorCode::ChargeFailed,
+                "charge_failed",
+                "Midtrans refused the charge.",
+                "Midtrans menolak transaksi.",
+            ),
+            (ErrorCode::PaymentDenied, "payment_denied", "The payment was denied.", "Pembayaran ditolak."),
+        ];
+        assert_eq!(all.len(), ErrorCode::ALL.len());
+        for (code, s, en, id) in all {
+            assert_eq!(
+                (code.as_str(), code.message(), code.message_in(Locale::En), code.message_in(Locale::Id)),
+                (s, en, en, id)
+            );
+            assert_eq!(ErrorCode::from_code(s), Some(code));
         }
     }
 }

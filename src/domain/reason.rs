@@ -82,95 +82,238 @@ impl Locale {
     }
 }
 
+/// NumberReason's codes and messages, `|`-separated, in declaration order ([`nth`]).
+const NUMBER_CODES: &str =
+    "required|incomplete|invalid_characters|invalid_length|luhn|unknown_brand|unsupported_brand";
+const NUMBER_EN: &str = "Enter your card number.|Your card number is incomplete.|A card number has digits only.|Your card number has the wrong number of digits.|Your card number is invalid. Check it for typos.|This card number is not recognised.|This card type is not accepted here.";
+const NUMBER_ID: &str = "Masukkan nomor kartu Anda.|Nomor kartu Anda belum lengkap.|Nomor kartu hanya berisi angka.|Jumlah digit nomor kartu Anda tidak sesuai.|Nomor kartu Anda tidak valid. Periksa kembali.|Nomor kartu ini tidak dikenali.|Jenis kartu ini tidak diterima.";
+
 impl NumberReason {
     /// The stable code.
     pub fn code(self) -> &'static str {
-        match self {
-            NumberReason::Required => "required",
-            NumberReason::Incomplete => "incomplete",
-            NumberReason::InvalidCharacters => "invalid_characters",
-            NumberReason::InvalidLength => "invalid_length",
-            NumberReason::Luhn => "luhn",
-            NumberReason::UnknownBrand => "unknown_brand",
-            NumberReason::UnsupportedBrand => "unsupported_brand",
-        }
+        nth(NUMBER_CODES, self as usize)
     }
     /// A message for the customer.
     pub fn message(self, locale: Locale) -> &'static str {
-        match (self, locale) {
-            (NumberReason::Required, Locale::En) => "Enter your card number.",
-            (NumberReason::Required, Locale::Id) => "Masukkan nomor kartu Anda.",
-            (NumberReason::Incomplete, Locale::En) => "Your card number is incomplete.",
-            (NumberReason::Incomplete, Locale::Id) => "Nomor kartu Anda belum lengkap.",
-            (NumberReason::InvalidCharacters, Locale::En) => "A card number has digits only.",
-            (NumberReason::InvalidCharacters, Locale::Id) => "Nomor kartu hanya berisi angka.",
-            (NumberReason::InvalidLength, Locale::En) => "Your card number has the wrong number of digits.",
-            (NumberReason::InvalidLength, Locale::Id) => "Jumlah digit nomor kartu Anda tidak sesuai.",
-            (NumberReason::Luhn, Locale::En) => "Your card number is invalid. Check it for typos.",
-            (NumberReason::Luhn, Locale::Id) => "Nomor kartu Anda tidak valid. Periksa kembali.",
-            (NumberReason::UnknownBrand, Locale::En) => "This card number is not recognised.",
-            (NumberReason::UnknownBrand, Locale::Id) => "Nomor kartu ini tidak dikenali.",
-            (NumberReason::UnsupportedBrand, Locale::En) => "This card type is not accepted here.",
-            (NumberReason::UnsupportedBrand, Locale::Id) => "Jenis kartu ini tidak diterima.",
-        }
+        nth(pick(locale, NUMBER_EN, NUMBER_ID), self as usize)
     }
 }
+
+/// ExpiryReason's codes and messages, `|`-separated, in declaration order ([`nth`]).
+const EXPIRY_CODES: &str =
+    "required|incomplete|invalid_format|invalid_month|invalid_year|expired|too_far_future";
+const EXPIRY_EN: &str = "Enter your card's expiry date.|Your card's expiry date is incomplete.|Enter the expiry date as MM/YY.|Your card's expiry month is invalid.|Your card's expiry year is invalid.|Your card has expired.|Your card's expiry year is too far in the future.";
+const EXPIRY_ID: &str = "Masukkan tanggal kedaluwarsa kartu.|Tanggal kedaluwarsa kartu belum lengkap.|Masukkan tanggal kedaluwarsa dengan format BB/TT.|Bulan kedaluwarsa kartu tidak valid.|Tahun kedaluwarsa kartu tidak valid.|Kartu Anda sudah kedaluwarsa.|Tahun kedaluwarsa kartu terlalu jauh.";
 
 impl ExpiryReason {
     /// The stable code.
     pub fn code(self) -> &'static str {
-        match self {
-            ExpiryReason::Required => "required",
-            ExpiryReason::Incomplete => "incomplete",
-            ExpiryReason::InvalidFormat => "invalid_format",
-            ExpiryReason::InvalidMonth => "invalid_month",
-            ExpiryReason::InvalidYear => "invalid_year",
-            ExpiryReason::Expired => "expired",
-            ExpiryReason::TooFarFuture => "too_far_future",
-        }
+        nth(EXPIRY_CODES, self as usize)
     }
     /// A message for the customer.
     pub fn message(self, locale: Locale) -> &'static str {
-        match (self, locale) {
-            (ExpiryReason::Required, Locale::En) => "Enter your card's expiry date.",
-            (ExpiryReason::Required, Locale::Id) => "Masukkan tanggal kedaluwarsa kartu.",
-            (ExpiryReason::Incomplete, Locale::En) => "Your card's expiry date is incomplete.",
-            (ExpiryReason::Incomplete, Locale::Id) => "Tanggal kedaluwarsa kartu belum lengkap.",
-            (ExpiryReason::InvalidFormat, Locale::En) => "Enter the expiry date as MM/YY.",
-            (ExpiryReason::InvalidFormat, Locale::Id) => "Masukkan tanggal kedaluwarsa dengan format BB/TT.",
-            (ExpiryReason::InvalidMonth, Locale::En) => "Your card's expiry month is invalid.",
-            (ExpiryReason::InvalidMonth, Locale::Id) => "Bulan kedaluwarsa kartu tidak valid.",
-            (ExpiryReason::InvalidYear, Locale::En) => "Your card's expiry year is invalid.",
-            (ExpiryReason::InvalidYear, Locale::Id) => "Tahun kedaluwarsa kartu tidak valid.",
-            (ExpiryReason::Expired, Locale::En) => "Your card has expired.",
-            (ExpiryReason::Expired, Locale::Id) => "Kartu Anda sudah kedaluwarsa.",
-            (ExpiryReason::TooFarFuture, Locale::En) => "Your card's expiry year is too far in the future.",
-            (ExpiryReason::TooFarFuture, Locale::Id) => "Tahun kedaluwarsa kartu terlalu jauh.",
-        }
+        nth(pick(locale, EXPIRY_EN, EXPIRY_ID), self as usize)
     }
 }
+
+/// CvvReason's codes and messages, `|`-separated, in declaration order ([`nth`]).
+const CVV_CODES: &str = "required|incomplete|invalid_characters|invalid_length";
+const CVV_EN: &str = "Enter your card's security code.|Your card's security code is incomplete.|A security code has digits only.|Your card's security code is too long.";
+const CVV_ID: &str = "Masukkan kode keamanan kartu.|Kode keamanan kartu belum lengkap.|Kode keamanan hanya berisi angka.|Kode keamanan kartu terlalu panjang.";
 
 impl CvvReason {
     /// The stable code.
     pub fn code(self) -> &'static str {
-        match self {
-            CvvReason::Required => "required",
-            CvvReason::Incomplete => "incomplete",
-            CvvReason::InvalidCharacters => "invalid_characters",
-            CvvReason::InvalidLength => "invalid_length",
-        }
+        nth(CVV_CODES, self as usize)
     }
     /// A message for the customer.
     pub fn message(self, locale: Locale) -> &'static str {
-        match (self, locale) {
-            (CvvReason::Required, Locale::En) => "Enter your card's security code.",
-            (CvvReason::Required, Locale::Id) => "Masukkan kode keamanan kartu.",
-            (CvvReason::Incomplete, Locale::En) => "Your card's security code is incomplete.",
-            (CvvReason::Incomplete, Locale::Id) => "Kode keamanan kartu belum lengkap.",
-            (CvvReason::InvalidCharacters, Locale::En) => "A security code has digits only.",
-            (CvvReason::InvalidCharacters, Locale::Id) => "Kode keamanan hanya berisi angka.",
-            (CvvReason::InvalidLength, Locale::En) => "Your card's security code is too long.",
-            (CvvReason::InvalidLength, Locale::Id) => "Kode keamanan kartu terlalu panjang.",
+        nth(pick(locale, CVV_EN, CVV_ID), self as usize)
+    }
+}
+
+/// The table of `locale`.
+const fn pick(locale: Locale, en: &'static str, id: &'static str) -> &'static str {
+    match locale {
+        Locale::En => en,
+        Locale::Id => id,
+    }
+}
+
+/// The `i`-th text of a `|`-separated table: each table is one string per locale, which costs
+/// the download less than a (pointer, length) pair per message. The tests check every variant.
+pub(crate) fn nth(table: &'static str, i: usize) -> &'static str {
+    let b = table.as_bytes();
+    let (mut start, mut k) = (0, 0);
+    let mut end = b.len();
+    for (j, &c) in b.iter().enumerate() {
+        if c == b'|' {
+            if k == i {
+                end = j;
+                break;
+            }
+            k += 1;
+            start = j + 1;
+        }
+    }
+    table.get(start..end).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every variant's code and messages, as they were written before the tables were joined.
+    #[test]
+    fn every_code_and_message() {
+        let all = [
+            (
+                NumberReason::Required.code(),
+                NumberReason::Required.message(Locale::En),
+                NumberReason::Required.message(Locale::Id),
+                "required",
+                "Enter your card number.",
+                "Masukkan nomor kartu Anda.",
+            ),
+            (
+                NumberReason::Incomplete.code(),
+                NumberReason::Incomplete.message(Locale::En),
+                NumberReason::Incomplete.message(Locale::Id),
+                "incomplete",
+                "Your card number is incomplete.",
+                "Nomor kartu Anda belum lengkap.",
+            ),
+            (
+                NumberReason::InvalidCharacters.code(),
+                NumberReason::InvalidCharacters.message(Locale::En),
+                NumberReason::InvalidCharacters.message(Locale::Id),
+                "invalid_characters",
+                "A card number has digits only.",
+                "Nomor kartu hanya berisi angka.",
+            ),
+            (
+                NumberReason::InvalidLength.code(),
+                NumberReason::InvalidLength.message(Locale::En),
+                NumberReason::InvalidLength.message(Locale::Id),
+                "invalid_length",
+                "Your card number has the wrong number of digits.",
+                "Jumlah digit nomor kartu Anda tidak sesuai.",
+            ),
+            (
+                NumberReason::Luhn.code(),
+                NumberReason::Luhn.message(Locale::En),
+                NumberReason::Luhn.message(Locale::Id),
+                "luhn",
+                "Your card number is invalid. Check it for typos.",
+                "Nomor kartu Anda tidak valid. Periksa kembali.",
+            ),
+            (
+                NumberReason::UnknownBrand.code(),
+                NumberReason::UnknownBrand.message(Locale::En),
+                NumberReason::UnknownBrand.message(Locale::Id),
+                "unknown_brand",
+                "This card number is not recognised.",
+                "Nomor kartu ini tidak dikenali.",
+            ),
+            (
+                NumberReason::UnsupportedBrand.code(),
+                NumberReason::UnsupportedBrand.message(Locale::En),
+                NumberReason::UnsupportedBrand.message(Locale::Id),
+                "unsupported_brand",
+                "This card type is not accepted here.",
+                "Jenis kartu ini tidak diterima.",
+            ),
+            (
+                ExpiryReason::Required.code(),
+                ExpiryReason::Required.message(Locale::En),
+                ExpiryReason::Required.message(Locale::Id),
+                "required",
+                "Enter your card's expiry date.",
+                "Masukkan tanggal kedaluwarsa kartu.",
+            ),
+            (
+                ExpiryReason::Incomplete.code(),
+                ExpiryReason::Incomplete.message(Locale::En),
+                ExpiryReason::Incomplete.message(Locale::Id),
+                "incomplete",
+                "Your card's expiry date is incomplete.",
+                "Tanggal kedaluwarsa kartu belum lengkap.",
+            ),
+            (
+                ExpiryReason::InvalidFormat.code(),
+                ExpiryReason::InvalidFormat.message(Locale::En),
+                ExpiryReason::InvalidFormat.message(Locale::Id),
+                "invalid_format",
+                "Enter the expiry date as MM/YY.",
+                "Masukkan tanggal kedaluwarsa dengan format BB/TT.",
+            ),
+            (
+                ExpiryReason::InvalidMonth.code(),
+                ExpiryReason::InvalidMonth.message(Locale::En),
+                ExpiryReason::InvalidMonth.message(Locale::Id),
+                "invalid_month",
+                "Your card's expiry month is invalid.",
+                "Bulan kedaluwarsa kartu tidak valid.",
+            ),
+            (
+                ExpiryReason::InvalidYear.code(),
+                ExpiryReason::InvalidYear.message(Locale::En),
+                ExpiryReason::InvalidYear.message(Locale::Id),
+                "invalid_year",
+                "Your card's expiry year is invalid.",
+                "Tahun kedaluwarsa kartu tidak valid.",
+            ),
+            (
+                ExpiryReason::Expired.code(),
+                ExpiryReason::Expired.message(Locale::En),
+                ExpiryReason::Expired.message(Locale::Id),
+                "expired",
+                "Your card has expired.",
+                "Kartu Anda sudah kedaluwarsa.",
+            ),
+            (
+                ExpiryReason::TooFarFuture.code(),
+                ExpiryReason::TooFarFuture.message(Locale::En),
+                ExpiryReason::TooFarFuture.message(Locale::Id),
+                "too_far_future",
+                "Your card's expiry year is too far in the future.",
+                "Tahun kedaluwarsa kartu terlalu jauh.",
+            ),
+            (
+                CvvReason::Required.code(),
+                CvvReason::Required.message(Locale::En),
+                CvvReason::Required.message(Locale::Id),
+                "required",
+                "Enter your card's security code.",
+                "Masukkan kode keamanan kartu.",
+            ),
+            (
+                CvvReason::Incomplete.code(),
+                CvvReason::Incomplete.message(Locale::En),
+                CvvReason::Incomplete.message(Locale::Id),
+                "incomplete",
+                "Your card's security code is incomplete.",
+                "Kode keamanan kartu belum lengkap.",
+            ),
+            (
+                CvvReason::InvalidCharacters.code(),
+                CvvReason::InvalidCharacters.message(Locale::En),
+                CvvReason::InvalidCharacters.message(Locale::Id),
+                "invalid_characters",
+                "A security code has digits only.",
+                "Kode keamanan hanya berisi angka.",
+            ),
+            (
+                CvvReason::InvalidLength.code(),
+                CvvReason::InvalidLength.message(Locale::En),
+                CvvReason::InvalidLength.message(Locale::Id),
+                "invalid_length",
+                "Your card's security code is too long.",
+                "Kode keamanan kartu terlalu panjang.",
+            ),
+        ];
+        for (code, en, id, want_code, want_en, want_id) in all {
+            assert_eq!((code, en, id), (want_code, want_en, want_id));
         }
     }
 }
