@@ -16,45 +16,11 @@ use zeroize::Zeroize;
 
 use super::jsval::{get, get_bool, get_f64, set, text};
 use super::sys;
-use crate::domain::{Brand, BrandSet, FieldError, Locale, YearMonth, DEFAULT_MAX_YEARS_AHEAD};
+use crate::domain::{BrandSet, FieldError, Locale, YearMonth, DEFAULT_MAX_YEARS_AHEAD};
 
 // ---------------------------------------------------------------------------------------------
 // Reading options
 // ---------------------------------------------------------------------------------------------
-
-/// Reads `supportedBrands` (an array of brand strings; unknown strings match nothing).
-fn supported_brands(options: &JsValue) -> BrandSet {
-    let list = get(options, "supportedBrands");
-    if !Array::is_array(&list) {
-        return BrandSet::ALL;
-    }
-    let mut out = BrandSet::EMPTY;
-    for v in list.unchecked_into::<Array>().iter() {
-        if let Some(b) = v.as_string().as_deref().and_then(Brand::from_id) {
-            out.insert(b);
-        }
-    }
-    out
-}
-
-/// `{ today: { year, month } }` when both are sane, else `None`.
-fn injected_today(options: &JsValue) -> Option<YearMonth> {
-    let t = get(options, "today");
-    match (get_f64(&t, "year"), get_f64(&t, "month")) {
-        (Some(y), Some(m)) if (1.0..=9000.0).contains(&y) && (1.0..=12.0).contains(&m) => {
-            Some(YearMonth { year: y as u16, month: m as u8 })
-        }
-        _ => None,
-    }
-}
-
-/// `maxYearsAhead` when it is 0-99, else the default.
-fn max_years_ahead(options: &JsValue) -> u16 {
-    match get_f64(options, "maxYearsAhead") {
-        Some(n) if (0.0..=99.0).contains(&n) => n as u16,
-        _ => DEFAULT_MAX_YEARS_AHEAD,
-    }
-}
 
 /// `{ locale?: 'en' | 'id' }`, when given as a string.
 fn locale_option(options: &JsValue) -> Option<Locale> {
@@ -215,16 +181,38 @@ mod flow {
         c
     }
 
-    /// `{ timeoutMs?, supportedBrands?, luhnValidateUnionPay?, today?, maxYearsAhead?, locale? }`.
+    /// The validation options of a token call (`supportedBrands`, `luhnValidateUnionPay`, `today`,
+    /// `maxYearsAhead`, `locale`), read by the package entry exactly as the validators' are and
+    /// handed over as two integers (index.js `tokenArgs`):
+    /// - `flags`: bits 0-14 the supported brands, bit 15 set when they were read (else every brand),
+    ///   bit 16 `luhnValidateUnionPay`, bits 17-18 the locale (0 none, 1 `en`, 2 `id`), bits 19-25
+    ///   `maxYearsAhead + 1` (0: the default);
+    /// - `today`: `year * 100 + month`, 0 for the browser's month.
+    ///
+    /// A caller of the raw class that passes neither gets every default.
+    fn token_validation(o: &mut TokenOptions, flags: u32, today: u32) {
+        if flags & 1 << 15 != 0 {
+            o.supported_brands = BrandSet((flags & 0x7fff) as u16);
+        }
+        o.luhn_validate_union_pay = flags & 1 << 16 != 0;
+        o.locale = match flags >> 17 & 3 {
+            1 => Some(Locale::En),
+            2 => Some(Locale::Id),
+            _ => None,
+        };
+        o.max_years_ahead = match flags >> 19 & 0x7f {
+            0 => DEFAULT_MAX_YEARS_AHEAD,
+            n => (n - 1).min(99) as u16,
+        };
+        o.today = (today != 0).then(|| YearMonth::clamped(today / 100, today % 100));
+    }
+
+    /// `{ timeoutMs? }`, and the validation options as the entry packed them ([`token_validation`]).
     #[inline(never)]
-    fn token_options(options: &JsValue) -> TokenOptions {
+    fn token_options(options: &JsValue, flags: u32, today: u32) -> TokenOptions {
         let mut o = TokenOptions::default();
         o.timeout = timeout(options, o.timeout);
-        o.supported_brands = supported_brands(options);
-        o.luhn_validate_union_pay = get_bool(options, "luhnValidateUnionPay").unwrap_or(false);
-        o.today = injected_today(options);
-        o.max_years_ahead = max_years_ahead(options);
-        o.locale = locale_option(options);
+        token_validation(&mut o, flags, today);
         o
     }
 
@@ -246,7 +234,7 @@ mod flow {
 
     /// `{ chargeUrl, body?, headers?, popup?, timeoutMs?, credentials?, ...validation }`.
     #[inline(never)]
-    fn pay_options(options: &JsValue) -> PayOptions {
+    fn pay_options(options: &JsValue, flags: u32, today: u32) -> PayOptions {
         let mut o = PayOptions::new(get_string(options, "chargeUrl").unwrap_or_default());
         o.set_raw_body(Some(get(options, "body")).filter(JsValue::is_object).map(crate::web::raw::Raw::js));
         o.headers = string_pairs(&get(options, "headers"));
@@ -255,7 +243,7 @@ mod flow {
             Some("include") => Credentials::Include,
             _ => Credentials::SameOrigin,
         };
-        o.token = token_options(options);
+        o.token = token_options(options, flags, today);
         o.charge_timeout = millis_option(options, "chargeTimeoutMs", o.charge_timeout);
         o.authenticate.popup = popup_options(&get(options, "popup"));
         o
@@ -292,20 +280,28 @@ mod flow {
             JsValue::from_str(self.inner.environment().as_str())
         }
 
-        /// `getCardToken(card, options?)`.
+        /// `getCardToken(card, options?)` (the entry adds `flags` and `today`: [`token_validation`]).
         #[wasm_bindgen(js_name = getCardToken)]
-        pub fn get_card_token(&self, card_data: JsValue, options: JsValue) -> Promise {
-            let (inner, card, options) = (self.inner.clone(), card(&card_data), token_options(&options));
+        pub fn get_card_token(
+            &self,
+            card_data: JsValue,
+            options: JsValue,
+            flags: u32,
+            today: u32,
+        ) -> Promise {
+            let (inner, card, options) =
+                (self.inner.clone(), card(&card_data), token_options(&options, flags, today));
             promise(Box::pin(async move {
                 let t = inner.get_card_token_with(&card, &options).await.map_err(reject)?;
                 Ok(t.to_js())
             }))
         }
 
-        /// `registerCard(card, options?)`.
+        /// `registerCard(card, options?)` (the entry adds `flags` and `today`: [`token_validation`]).
         #[wasm_bindgen(js_name = registerCard)]
-        pub fn register_card(&self, card_data: JsValue, options: JsValue) -> Promise {
-            let (inner, card, options) = (self.inner.clone(), card(&card_data), token_options(&options));
+        pub fn register_card(&self, card_data: JsValue, options: JsValue, flags: u32, today: u32) -> Promise {
+            let (inner, card, options) =
+                (self.inner.clone(), card(&card_data), token_options(&options, flags, today));
             promise(Box::pin(async move {
                 let r = inner.register_card_with(&card, &options).await.map_err(reject)?;
                 Ok(r.to_js())
@@ -331,9 +327,11 @@ mod flow {
             self.inner.redirect(&url, get_string(&options, "callbackUrl").as_deref()).map_err(reject)
         }
 
-        /// `pay(card, { chargeUrl, body?, headers?, popup?, timeoutMs?, credentials? })`.
-        pub fn pay(&self, card_data: JsValue, options: JsValue) -> Promise {
-            let (inner, card, options) = (self.inner.clone(), card(&card_data), pay_options(&options));
+        /// `pay(card, { chargeUrl, body?, headers?, popup?, timeoutMs?, credentials? })` (the entry
+        /// adds `flags` and `today`: [`token_validation`]).
+        pub fn pay(&self, card_data: JsValue, options: JsValue, flags: u32, today: u32) -> Promise {
+            let (inner, card, options) =
+                (self.inner.clone(), card(&card_data), pay_options(&options, flags, today));
             promise(Box::pin(async move {
                 let t = inner.pay(&card, options).await.map_err(reject)?;
                 Ok(t.to_js())

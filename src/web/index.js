@@ -325,7 +325,26 @@ function guarded(cls, name, guard) {
   return new Proxy(cls, { get: (target, key, receiver) => (key === name ? wrapper : Reflect.get(target, key, receiver)) });
 }
 
-export const MidtransCard = /* @__PURE__ */ guarded(WasmMidtransCard, 'load', (load) => function (options) {
+// The validation options of getCardToken, registerCard and pay, read as the validators read
+// them and handed over as two integers (web/api.rs `token_validation` has the layout).
+function tokenArgs(o) {
+  const l = get(o, 'locale');
+  const lang = typeof l === 'string' ? (/^(id|in)/i.test(l) ? 2 : 1) : 0;
+  return [supported(o) | 1 << 15 | luhn(o) << 16 | lang << 17 | (maxYears(o) + 1) << 19, today(o)];
+}
+
+// Those three methods on the class's prototype take the two integers after the caller's arguments.
+function withTokenArgs(cls) {
+  for (const name of ['getCardToken', 'registerCard', 'pay']) {
+    const call = cls.prototype[name];
+    cls.prototype[name] = function (card, options) {
+      return call.call(this, card, options, ...tokenArgs(options));
+    };
+  }
+  return cls;
+}
+
+export const MidtransCard = /* @__PURE__ */ guarded(withTokenArgs(WasmMidtransCard), 'load', (load) => function (options) {
   try {
     ready('MidtransCard.load()');
   } catch (e) {

@@ -184,9 +184,17 @@ async fn load_with(api_base: &str) -> JsValue {
     JsFuture::from(MidtransCard::load(load_options(api_base))).await.expect("load")
 }
 
-/// `instance[method](...args)` returning a Promise.
+/// `instance[method](...args)` returning a Promise. The raw class's token methods take the
+/// entry's two integers after the caller's arguments (web/api.rs `token_validation`): 0 and 0,
+/// every default, as for a caller that sets no validation option (tests/e2e/token-options.test.mjs
+/// proves the options through the entry).
 fn call(inst: &JsValue, method: &str, args: &[JsValue]) -> Promise {
     let f: js_sys::Function = get(inst, method).dyn_into().expect("method");
+    let mut args: Vec<JsValue> = args.to_vec();
+    if matches!(method, "getCardToken" | "registerCard" | "pay") {
+        args.resize(2, JsValue::UNDEFINED);
+        args.extend([JsValue::from(0), JsValue::from(0)]);
+    }
     let args: Array = args.iter().cloned().collect();
     f.apply(inst, &args).expect("call").dyn_into().expect("promise")
 }
