@@ -362,7 +362,7 @@ export const ThreeDsPopup = /* @__PURE__ */ guarded(WasmThreeDsPopup, 'open', (o
  * One call from nothing to a loaded `MidtransCard`: initialises the module (memoized, so it
  * shares an earlier or concurrent `init()`), then `MidtransCard.load(options)`. Without a
  * `window` (server-side rendering) it resolves `null` and touches neither the network nor the
- * wasm. `module_or_path` is passed to `init()` for bundlers that need the `.wasm` URL given.
+ * wasm. `module_or_path` is passed to `init()` for a page that loads its own copy of the `.wasm`.
  */
 export async function loadMidtrans(options) {
   if (typeof window === 'undefined' || typeof document === 'undefined') return null;
