@@ -83,8 +83,6 @@ mod flow {
     use super::*;
     use alloc::rc::Rc;
     use core::cell::RefCell;
-    use core::future::Future;
-    use core::pin::Pin;
     use core::time::Duration;
     use js_sys::{Function, Promise};
     use web_sys::HtmlIFrameElement;
@@ -249,13 +247,9 @@ mod flow {
         o
     }
 
-    /// The one bridge from Rust futures to Promises: every method boxes its future into the same
-    /// type, so the bridge's machinery is compiled once, not once per method.
-    type Call = Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>;
-
-    fn promise(call: Call) -> Promise {
-        wasm_bindgen_futures::future_to_promise(call)
-    }
+    /// Every method boxes its future into the same type, so the bridge (`web/bridge.rs`) is
+    /// compiled once, not once per method.
+    use crate::web::bridge::promise;
 
     /// `MidtransCard`: a Promise API over Midtrans's `MidtransNew3ds`.
     #[wasm_bindgen(js_name = MidtransCard, skip_typescript)]

@@ -102,3 +102,19 @@ export async function post(url, headers, credentials, body, signal) {
   const r = await fetch(url, { method: 'POST', headers, credentials, body, signal });
   return [r.status, await r.text()];
 }
+
+// The JS adapter's Promise bridge (web/bridge.rs): one call's Promise with its settle functions,
+// and the microtask its calls are polled on.
+export function deferred() {
+  let resolve;
+  let reject;
+  const promise = new Promise((a, b) => {
+    resolve = a;
+    reject = b;
+  });
+  return [promise, resolve, reject];
+}
+
+export function microtask(f) {
+  queueMicrotask(f);
+}

@@ -76,6 +76,8 @@ mod timer;
 mod abi;
 #[cfg(all(target_arch = "wasm32", feature = "js", feature = "flow"))]
 mod api;
+#[cfg(all(target_arch = "wasm32", feature = "js", feature = "flow"))]
+mod bridge;
 
 // The JavaScript adapter's browser tests: they live in tests/js/ beside the other test layers,
 // and compile here, inside the crate, because the adapter is not public Rust API.

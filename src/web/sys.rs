@@ -41,6 +41,14 @@ extern "C" {
 #[cfg(feature = "flow")]
 #[wasm_bindgen(module = "/src/web/dom.js")]
 extern "C" {
+    /// `[promise, resolve, reject]` for one adapter call (web/bridge.rs).
+    #[cfg(feature = "js")]
+    pub(crate) fn deferred() -> js_sys::Array;
+
+    /// Calls `f` on the next microtask (web/bridge.rs).
+    #[cfg(feature = "js")]
+    pub(crate) fn microtask(f: &js_sys::Function);
+
     /// Appends Midtrans's `<script>` to `doc` (see dom.js); throws where Trusted Types refuse `src`.
     #[wasm_bindgen(catch, js_name = scriptTag)]
     pub(crate) fn script_tag(
