@@ -219,10 +219,13 @@ const maxYears = (o) => {
   return num(n, 0, 99) ? Math.trunc(n) : 19;
 };
 
-const locale = (o) => {
+// `locale` as domain::Locale::from_tag reads it: 1 for Indonesian (a tag starting `id` or `in`),
+// 0 for English, and -1 when it is not a string (not given).
+const localeOf = (o) => {
   const l = get(o, 'locale');
-  return typeof l === 'string' && /^(id|in)/i.test(l) ? 1 : 0;
+  return typeof l !== 'string' ? -1 : /^(id|in)/i.test(l) ? 1 : 0;
 };
+const locale = (o) => (localeOf(o) === 1 ? 1 : 0);
 
 // The output area's words and the static strings they point at.
 const word = (i) => new DataView(w.memory.buffer).getUint32(io + CAP + i * 4, true);
@@ -328,9 +331,7 @@ function guarded(cls, name, guard) {
 // The validation options of getCardToken, registerCard and pay, read as the validators read
 // them and handed over as two integers (web/api.rs `token_validation` has the layout).
 function tokenArgs(o) {
-  const l = get(o, 'locale');
-  const lang = typeof l === 'string' ? (/^(id|in)/i.test(l) ? 2 : 1) : 0;
-  return [supported(o) | 1 << 15 | luhn(o) << 16 | lang << 17 | (maxYears(o) + 1) << 19, today(o)];
+  return [supported(o) | 1 << 15 | luhn(o) << 16 | (localeOf(o) + 1) << 17 | (maxYears(o) + 1) << 19, today(o)];
 }
 
 // Those three methods on the class's prototype take the two integers after the caller's arguments.
