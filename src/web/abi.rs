@@ -187,18 +187,19 @@ pub extern "C" fn mc_number(len: u32, supported: u32, luhn_unionpay: u32) -> u32
 #[no_mangle]
 pub extern "C" fn mc_expiry(len: u32, today: u32, max_years_ahead: u32) -> u32 {
     let opts = expiry_options(today, max_years_ahead);
-    with_input(len, |s| {
-        expiry_bits(&s.map_or(ExpiryVerdict::NOT_TEXT, |s| domain::validate_expiry(s, &opts)))
-    })
+    with_input(len, |s| expiry_text_bits(s, &opts))
 }
 
 /// `validateExpiry` on text of at most 8 bytes, passed in `lo` and `hi` ([`with_packed`]).
 #[no_mangle]
 pub extern "C" fn mc_expiry8(lo: u32, hi: u32, len: u32, today: u32, max_years_ahead: u32) -> u32 {
     let opts = expiry_options(today, max_years_ahead);
-    with_packed(lo, hi, len, |s| {
-        expiry_bits(&s.map_or(ExpiryVerdict::NOT_TEXT, |s| domain::validate_expiry(s, &opts)))
-    })
+    with_packed(lo, hi, len, |s| expiry_text_bits(s, &opts))
+}
+
+/// The packed verdict of `validateExpiry` on one string (`None`: not text), however it came.
+fn expiry_text_bits(s: Option<&str>, opts: &ExpiryOptions) -> u32 {
+    expiry_bits(&s.map_or(ExpiryVerdict::NOT_TEXT, |s| domain::validate_expiry(s, opts)))
 }
 
 /// `validateExpiry({ month, year })`: the month's `month_len` bytes, then the year's.
@@ -223,14 +224,19 @@ pub extern "C" fn mc_cvv(len: u32, brand: u32) -> u32 {
     let b = brand_of(brand);
     // No stack scrub: the CVV's only copies are the buffer and with_input's, both zeroed (the
     // check reads the bytes in place).
-    with_input(len, |s| cvv_bits(&s.map_or(CvvVerdict::NOT_TEXT, |s| domain::validate_cvv(s, b))))
+    with_input(len, |s| cvv_text_bits(s, b))
 }
 
 /// `validateCvv` on text of at most 8 bytes, passed in `lo` and `hi` ([`with_packed`]).
 #[no_mangle]
 pub extern "C" fn mc_cvv8(lo: u32, hi: u32, len: u32, brand: u32) -> u32 {
     let b = brand_of(brand);
-    with_packed(lo, hi, len, |s| cvv_bits(&s.map_or(CvvVerdict::NOT_TEXT, |s| domain::validate_cvv(s, b))))
+    with_packed(lo, hi, len, |s| cvv_text_bits(s, b))
+}
+
+/// The packed verdict of `validateCvv` on one string (`None`: not text), however it came.
+fn cvv_text_bits(s: Option<&str>, brand: Option<Brand>) -> u32 {
+    cvv_bits(&s.map_or(CvvVerdict::NOT_TEXT, |s| domain::validate_cvv(s, brand)))
 }
 
 /// `validateCard`: the five fields' texts one after another (`card_number`, `card_exp_month`,
