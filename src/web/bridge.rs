@@ -89,7 +89,7 @@ fn poll(index: usize) {
     let Some(mut call) =
         CALLS.with(|c| c.borrow_mut().get_mut(index).and_then(Option::as_mut).and_then(|s| s.call.take()))
     else {
-        return; // settled already, or being polled (a wake from inside its own poll)
+        return; // settled already (woken twice in one drain, or a stale waker)
     };
     let waker = Waker::from(Arc::new(Woken(index)));
     match call.as_mut().poll(&mut Context::from_waker(&waker)) {
