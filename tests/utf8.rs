@@ -1,10 +1,11 @@
 //! `domain::utf8::text` against `core::str::from_utf8`: the same verdict on every sequence of up
 //! to three bytes, on every four-byte sequence that starts with a lead byte of four-byte
 //! characters (or an invalid lead), and on random mixes of valid and broken text. `text` backs an
-//! `unsafe` conversion, so this is its proof. `trim` against `str::trim` on every white-space
+//! `unsafe` conversion, so this is its proof. `ascii8` (eight bytes, a length) against `from_utf8` of the first `len` bytes when they are
+//! ASCII, for every length and high bits anywhere. `trim` against `str::trim` on every white-space
 //! character mixed with text.
 
-use midtrans_card::domain::utf8::{text, trim};
+use midtrans_card::domain::utf8::{ascii8, text, trim};
 
 fn same(b: &[u8]) {
     let core = core::str::from_utf8(b).ok();
@@ -92,5 +93,39 @@ fn trim_is_str_trim() {
     }
     for w in words {
         assert_eq!(trim(w), w.trim());
+    }
+}
+
+#[test]
+fn ascii8_is_from_utf8_of_an_ascii_prefix() {
+    fn same8(b: [u8; 8]) {
+        for len in 0..=9 {
+            let core = b.get(..len).filter(|p| p.is_ascii()).and_then(|p| core::str::from_utf8(p).ok());
+            assert_eq!(ascii8(&b, len), core, "{b:02x?} {len}");
+        }
+    }
+    // Every byte value at every position, in ASCII text: the word check must see each high bit
+    // inside the prefix and none after it.
+    for at in 0..8 {
+        for v in 0..=255u8 {
+            let mut b = *b"12/30 ab";
+            b[at] = v;
+            same8(b);
+        }
+    }
+    // Two-byte characters (not ASCII) at every position, and noise.
+    for at in 0..7 {
+        let mut b = *b"1234567 ";
+        b[at..at + 2].copy_from_slice("\u{e9}".as_bytes());
+        same8(b);
+    }
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..200_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        // Mostly ASCII, with a high bit in some bytes.
+        same8((x & 0x7f7f_7f7f_7f7f_7f7f | (x >> 3 & x >> 5 & 0x8080_8080_8080_8080)).to_le_bytes());
+        same8(x.to_le_bytes());
     }
 }

@@ -22,6 +22,32 @@ pub fn text(bytes: &[u8]) -> Option<&str> {
     Some(unsafe { core::str::from_utf8_unchecked(bytes) })
 }
 
+/// The first `len` of eight bytes as text when they are all ASCII, checked as one word: how
+/// short text packed into two integers (the validators' short-input exports) becomes `&str`.
+/// `None` when `len > 8` or one of those bytes is not ASCII (the package entry sends such text
+/// through the buffer instead); the bytes after `len` are not looked at.
+///
+/// ```
+/// use midtrans_card::domain::utf8::ascii8;
+/// assert_eq!(ascii8(b"12/30\0\0\0", 5), Some("12/30"));
+/// assert_eq!(ascii8(&[b'1', b'2', 0xff, 0, 0, 0, 0, 0], 2), Some("12"));
+/// assert_eq!(ascii8(&[b'1', 0xc3, 0xa9, 0, 0, 0, 0, 0], 3), None); // "1é": not ASCII
+/// assert_eq!(ascii8(b"12345678", 9), None);
+/// ```
+#[inline]
+pub fn ascii8(bytes: &[u8; 8], len: usize) -> Option<&str> {
+    let b = bytes.get(..len)?;
+    // The first `len` bytes (`len` is 0-8 here) shifted to the top of the word.
+    let word = u64::from_le_bytes(*bytes).checked_shl(64 - 8 * len as u32).unwrap_or(0);
+    if word & 0x8080_8080_8080_8080 != 0 {
+        return None;
+    }
+    // SAFETY: each of these bytes is below 0x80, and ASCII is UTF-8 (tests/utf8.rs checks this
+    // function against `core::str::from_utf8`).
+    #[allow(unsafe_code)]
+    Some(unsafe { core::str::from_utf8_unchecked(b) })
+}
+
 /// Whether `b` is well-formed UTF-8: no stray continuation byte, no truncated sequence, no
 /// overlong form, no surrogate, nothing above U+10FFFF.
 fn is_utf8(b: &[u8]) -> bool {

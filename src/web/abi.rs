@@ -78,17 +78,29 @@ fn copy_and_run(buf: &mut [u8], f: &mut dyn FnMut(Option<&str>)) {
     buf.zeroize();
 }
 
-/// Runs `f` on text of at most 8 bytes passed in two integers (byte `i` of `lo` then `hi`, least
-/// significant first): the short validators' way in, without a trip through the buffer. The
-/// copy on the stack is overwritten with zeros after. Never panics.
-fn with_packed(lo: u32, hi: u32, len: u32, f: impl FnOnce(Option<&str>) -> u32) -> u32 {
+/// The verdict on ASCII text of at most 8 bytes passed in two integers (byte `i` of `lo` then
+/// `hi`, least significant first): the short validators' way in, without a trip through the
+/// buffer. Other bytes count as not text: the entry sends any other text through the buffer.
+/// `expiry` picks the validator: `validateExpiry` with `x` the packed today and `y` the horizon,
+/// else `validateCvv` with `x` the brand. One body for both exports. The copy on the stack is
+/// overwritten with zeros after. Never panics.
+#[inline(never)]
+fn packed(lo: u32, hi: u32, len: u32, expiry: bool, x: u32, y: u32) -> u32 {
     let [a, b, c, d] = lo.to_le_bytes();
     let [e, g, h, i] = hi.to_le_bytes();
-    let mut bytes = [a, b, c, d, e, g, h, i];
-    let r = f(bytes.get(..len as usize).and_then(domain::utf8::text));
-    bytes.zeroize();
+    let mut copy = Eight([a, b, c, d, e, g, h, i]);
+    let s = domain::utf8::ascii8(&copy.0, len as usize);
+    let r = if expiry { expiry_text_bits(s, &expiry_options(x, y)) } else { cvv_text_bits(s, brand_of(x)) };
+    copy.zeroize();
     r
 }
+
+/// The eight bytes of [`packed`]'s copy, zeroed as one value (one volatile store) rather than
+/// byte by byte.
+#[derive(Clone, Copy, Default)]
+struct Eight([u8; 8]);
+
+impl zeroize::DefaultIsZeroes for Eight {}
 
 /// The output area as a place to format into (what does not fit is dropped).
 struct Area(usize);
@@ -190,11 +202,10 @@ pub extern "C" fn mc_expiry(len: u32, today: u32, max_years_ahead: u32) -> u32 {
     with_input(len, |s| expiry_text_bits(s, &opts))
 }
 
-/// `validateExpiry` on text of at most 8 bytes, passed in `lo` and `hi` ([`with_packed`]).
+/// `validateExpiry` on text of at most 8 bytes, passed in `lo` and `hi` ([`packed`]).
 #[no_mangle]
 pub extern "C" fn mc_expiry8(lo: u32, hi: u32, len: u32, today: u32, max_years_ahead: u32) -> u32 {
-    let opts = expiry_options(today, max_years_ahead);
-    with_packed(lo, hi, len, |s| expiry_text_bits(s, &opts))
+    packed(lo, hi, len, true, today, max_years_ahead)
 }
 
 /// The packed verdict of `validateExpiry` on one string (`None`: not text), however it came.
@@ -227,11 +238,10 @@ pub extern "C" fn mc_cvv(len: u32, brand: u32) -> u32 {
     with_input(len, |s| cvv_text_bits(s, b))
 }
 
-/// `validateCvv` on text of at most 8 bytes, passed in `lo` and `hi` ([`with_packed`]).
+/// `validateCvv` on text of at most 8 bytes, passed in `lo` and `hi` ([`packed`]).
 #[no_mangle]
 pub extern "C" fn mc_cvv8(lo: u32, hi: u32, len: u32, brand: u32) -> u32 {
-    let b = brand_of(brand);
-    with_packed(lo, hi, len, |s| cvv_text_bits(s, b))
+    packed(lo, hi, len, false, brand, 0)
 }
 
 /// The packed verdict of `validateCvv` on one string (`None`: not text), however it came.
