@@ -38,6 +38,14 @@ export function createPolicy(win, name, createScriptURL) {
   return tt && tt.createPolicy ? tt.createPolicy(name, { createScriptURL }) : undefined;
 }
 
+// The `createScriptURL` of a token frame's `default` policy, allowing the URLs src/web/loader.rs
+// names and no other: exactly `src` (the library), or a URL starting with `prefix` (the token
+// request's endpoint: the library's JSONP request, whose URL holds the card data, so it is
+// compared here and never enters wasm memory). `null` refuses.
+export function allowOnly(src, prefix) {
+  return (url) => (url === src || url.startsWith(prefix) ? url : null);
+}
+
 // The page's own `#midtrans-script`: [src, integrity, nonce] when it has a src, else null.
 export function pageScript(doc) {
   const s = doc.getElementById('midtrans-script');

@@ -17,8 +17,7 @@ use crate::domain::prelude::*;
 
 use core::cell::RefCell;
 
-use js_sys::{JsString, Reflect};
-use wasm_bindgen::closure::Closure;
+use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, EventTarget, HtmlIFrameElement, HtmlScriptElement};
 
@@ -201,11 +200,9 @@ impl Drop for Frame {
 /// registration request (see the module docs); removed on drop.
 #[must_use = "dropping the frame removes it, its request and its timeline"]
 pub(crate) struct TokenFrame {
-    // Declared first, so dropped first: the frame goes before the policy's closure is freed.
     frame: Frame,
     /// The frame's `MidtransNew3ds`.
     pub(crate) lib: Lib,
-    _policy: Option<Closure<dyn Fn(JsString) -> JsValue>>,
 }
 
 impl TokenFrame {
@@ -218,25 +215,16 @@ impl TokenFrame {
             return Err(load_failed("The token frame could not be created."));
         };
         let win = JsValue::from(win);
-        let mut policy = None;
         if script.trusted_types {
-            let src = JsString::from(script.src.as_str());
-            let prefix = endpoint.to_owned();
-            // The URL stays a JS string: the JSONP URL holds the card data.
-            let allow = Closure::<dyn Fn(JsString) -> JsValue>::new(move |url: JsString| {
-                if js_sys::Object::is(&url, &src) || url.starts_with(&prefix, 0) {
-                    url.into()
-                } else {
-                    JsValue::NULL
-                }
-            });
-            sys::create_policy(&win, "default", allow.as_ref()).map_err(|_| refused_policy())?;
-            policy = Some(allow);
+            // These two URLs and no other: the policy compares in JavaScript (dom.js
+            // `allowOnly`), so the JSONP URL, which holds the card data, never reaches wasm.
+            let allow = sys::allow_only(&script.src, endpoint);
+            sys::create_policy(&win, "default", &allow).map_err(|_| refused_policy())?;
         }
         let tag = inject(&doc, script, &JsValue::UNDEFINED)?;
         let settled = wait(&tag, timeout_ms).await;
         match (find_in(&win), settled) {
-            (Some(lib), _) => Ok(TokenFrame { frame, lib, _policy: policy }),
+            (Some(lib), _) => Ok(TokenFrame { frame, lib }),
             (None, Settled::TimedOut) => Err(Error::new(ErrorCode::Timeout)),
             (None, settled) => Err(failure(&settled)),
         }

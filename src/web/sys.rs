@@ -101,6 +101,11 @@ extern "C" {
         signal: &web_sys::AbortSignal,
     ) -> Result<js_sys::Promise, JsValue>;
 
+    /// The `createScriptURL` of a token frame's `default` policy: `src` itself, or a URL starting
+    /// with `prefix`; `null` for any other (see dom.js).
+    #[wasm_bindgen(js_name = allowOnly)]
+    pub(crate) fn allow_only(src: &str, prefix: &str) -> JsValue;
+
     /// A Trusted Types policy with `createScriptURL`; `undefined` without Trusted Types.
     #[wasm_bindgen(catch, js_name = createPolicy)]
     pub(crate) fn create_policy(
