@@ -48,7 +48,7 @@ fn network(_: impl Sized) -> Error {
 /// charge as `Idempotency-Key`, so a retried request cannot charge twice. `None` without Web
 /// Crypto (a page that is not a secure context: payment pages are https).
 fn idempotency_key() -> Option<String> {
-    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid())
+    super::sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid())
 }
 
 /// POSTs the body as JSON. Failures to reach the backend (offline, CORS, DNS, a URL `fetch`

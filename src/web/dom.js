@@ -21,6 +21,12 @@ export function scriptTag(doc, src, environment, clientKey, integrity, nonce, po
   return s;
 }
 
+// The page's window; undefined outside one (a worker, a server). What every browser step of the
+// flow starts from, in place of wasm-bindgen's lookup of the global object.
+export function pageWindow() {
+  return typeof window === 'object' && window !== null ? window : undefined;
+}
+
 // A hidden, same-origin (about:blank) frame for one token request.
 export function tokenFrame(doc) {
   const f = doc.createElement('iframe');

@@ -64,7 +64,7 @@ fn find_in(global: &JsValue) -> Option<Lib> {
 
 /// The page's `MidtransNew3ds`, when it is there and looks like the library.
 pub(crate) fn find() -> Option<Lib> {
-    find_in(&js_sys::global())
+    sys::window().and_then(|w| find_in(&w))
 }
 
 fn load_failed(why: &'static str) -> Error {
@@ -72,7 +72,7 @@ fn load_failed(why: &'static str) -> Error {
 }
 
 fn document() -> Result<Document, Error> {
-    web_sys::window()
+    sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| Error::new(ErrorCode::SdkNotLoaded).with_message("No document to load Midtrans into."))
 }
@@ -155,7 +155,7 @@ fn page_policy(script: &Script) -> Result<JsValue, Error> {
     if let Some(p) = POLICY.with(|p| p.borrow().clone()) {
         return Ok(p);
     }
-    let global = js_sys::global();
+    let global: JsValue = sys::window().map_or(JsValue::UNDEFINED, Into::into);
     let identity = Reflect::get(&global, &JsValue::from_str("String")).unwrap_or(JsValue::UNDEFINED);
     let policy = sys::create_policy(&global, POLICY_NAME, &identity).map_err(|_| refused_policy())?;
     POLICY.with(|p| *p.borrow_mut() = Some(policy.clone()));

@@ -13,7 +13,7 @@ use core::cell::{Cell, RefCell};
 
 use js_sys::Object;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{HtmlIFrameElement, MessageEvent};
+use web_sys::HtmlIFrameElement;
 use zeroize::Zeroize;
 
 use super::backend;
@@ -115,20 +115,22 @@ fn from_frame(source: &JsValue, frame: &HtmlIFrameElement) -> bool {
 /// frame being shown (or a frame inside it) and from an allowed origin. With no call in flight
 /// it does nothing: other code on the page gets its messages.
 fn message_guard(allowed_origins: Vec<String>) -> Option<Listener> {
-    let window = web_sys::window()?;
+    let window = super::sys::window()?;
     Some(Listener::new(&window, "message", true, move |ev| {
         if !IN_FLIGHT.with(Cell::get) {
             return;
         }
-        let Some(msg) = ev.dyn_ref::<MessageEvent>() else { return };
-        if !is_midtrans_message(&msg.data()) {
+        // A `message` event's fields, read as plain properties (a synthetic event without them
+        // is not Midtrans-shaped and passes).
+        if !is_midtrans_message(&get(&ev, "data")) {
             return;
         }
-        let source = msg.source().map_or(JsValue::NULL, JsValue::from);
+        let source = get(&ev, "source");
         let from_shown =
             ACTIVE_FRAME.with(|f| f.borrow().as_ref().is_some_and(|frame| from_frame(&source, frame)));
         let allowed: Vec<&str> = allowed_origins.iter().map(String::as_str).collect();
-        let origin_ok = domain::is_allowed_redirect_url(&[msg.origin().as_str(), "/"].concat(), &allowed);
+        let origin = get(&ev, "origin").as_string().unwrap_or_default();
+        let origin_ok = domain::is_allowed_redirect_url(&[origin.as_str(), "/"].concat(), &allowed);
         if !(from_shown && origin_ok) {
             ev.stop_immediate_propagation();
         }

@@ -13,7 +13,7 @@ use alloc::rc::{Rc, Weak};
 use core::cell::{Cell, RefCell};
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, HtmlElement, HtmlIFrameElement, KeyboardEvent, Node};
+use web_sys::{Document, HtmlElement, HtmlIFrameElement, Node};
 
 use super::error::Error;
 use super::listener::Listener;
@@ -73,7 +73,7 @@ impl Popup {
         if !is_allowed_redirect_url(url, allowed_origins) {
             return Err(Error::new(ErrorCode::InvalidRedirectUrl));
         }
-        let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| {
+        let document = super::sys::window().and_then(|w| w.document()).ok_or_else(|| {
             Error::new(ErrorCode::SdkNotLoaded).with_message("No document to show the popup in.")
         })?;
         close_current();
@@ -132,7 +132,7 @@ impl Popup {
             }));
             let weak = Rc::downgrade(&inner);
             listeners.push(Listener::new(&document, "keydown", true, move |ev| {
-                let escape = ev.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
+                let escape = super::jsval::get(&ev, "key").as_string().is_some_and(|k| k == "Escape");
                 if let (true, Some(inner)) = (escape, weak.upgrade()) {
                     ev.prevent_default();
                     inner.cancel();

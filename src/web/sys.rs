@@ -49,6 +49,10 @@ extern "C" {
     #[cfg(feature = "js")]
     pub(crate) fn microtask(f: &js_sys::Function);
 
+    /// The page's `window`, `None` outside one (see dom.js).
+    #[wasm_bindgen(js_name = pageWindow)]
+    pub(crate) fn window() -> Option<web_sys::Window>;
+
     /// Appends Midtrans's `<script>` to `doc` (see dom.js); throws where Trusted Types refuse `src`.
     #[wasm_bindgen(catch, js_name = scriptTag)]
     pub(crate) fn script_tag(

@@ -29,7 +29,7 @@ impl Timeout {
                 f();
             }
         });
-        let id = web_sys::window().and_then(|w| {
+        let id = super::sys::window().and_then(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(
                 closure.as_ref().unchecked_ref(),
                 i32::try_from(ms).unwrap_or(i32::MAX),
@@ -42,7 +42,7 @@ impl Timeout {
 
 impl Drop for Timeout {
     fn drop(&mut self) {
-        if let (Some(id), Some(w)) = (self.id, web_sys::window()) {
+        if let (Some(id), Some(w)) = (self.id, super::sys::window()) {
             w.clear_timeout_with_handle(id);
         }
     }
