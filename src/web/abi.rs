@@ -78,24 +78,24 @@ fn copy_and_run(buf: &mut [u8], f: &mut dyn FnMut(Option<&str>)) {
     buf.zeroize();
 }
 
-/// The verdict on ASCII text of at most 8 bytes passed in two integers (byte `i` of `lo` then
-/// `hi`, least significant first): the short validators' way in, without a trip through the
-/// buffer. Other bytes count as not text: the entry sends any other text through the buffer.
-/// `expiry` picks the validator: `validateExpiry` with `x` the packed today and `y` the horizon,
-/// else `validateCvv` with `x` the brand. One body for both exports. The copy on the stack is
-/// overwritten with zeros after. Never panics.
-#[inline(never)]
-fn packed(lo: u32, hi: u32, len: u32, expiry: bool, x: u32, y: u32) -> u32 {
+/// `validateExpiry` (`cvv == 0`: `x` is today as `year * 100 + month`, `y` the horizon) or
+/// `validateCvv` (`x` the brand's index, 15 for none) on ASCII text of at most 8 bytes passed in
+/// two integers (byte `i` of `lo` then `hi`, least significant first): the short validators' way
+/// in, without a trip through the buffer. Other bytes count as not text (the entry sends any
+/// other text through the buffer). The copy on the stack is overwritten with zeros after. Never
+/// panics.
+#[no_mangle]
+pub extern "C" fn mc_short(lo: u32, hi: u32, len: u32, cvv: u32, x: u32, y: u32) -> u32 {
     let [a, b, c, d] = lo.to_le_bytes();
     let [e, g, h, i] = hi.to_le_bytes();
     let mut copy = Eight([a, b, c, d, e, g, h, i]);
     let s = domain::utf8::ascii8(&copy.0, len as usize);
-    let r = if expiry { expiry_text_bits(s, &expiry_options(x, y)) } else { cvv_text_bits(s, brand_of(x)) };
+    let r = if cvv == 0 { expiry_text_bits(s, &expiry_options(x, y)) } else { cvv_text_bits(s, brand_of(x)) };
     copy.zeroize();
     r
 }
 
-/// The eight bytes of [`packed`]'s copy, zeroed as one value (one volatile store) rather than
+/// The eight bytes of [`mc_short`]'s copy, zeroed as one value (one volatile store) rather than
 /// byte by byte.
 #[derive(Clone, Copy, Default)]
 struct Eight([u8; 8]);
@@ -202,12 +202,6 @@ pub extern "C" fn mc_expiry(len: u32, today: u32, max_years_ahead: u32) -> u32 {
     with_input(len, |s| expiry_text_bits(s, &opts))
 }
 
-/// `validateExpiry` on text of at most 8 bytes, passed in `lo` and `hi` ([`packed`]).
-#[no_mangle]
-pub extern "C" fn mc_expiry8(lo: u32, hi: u32, len: u32, today: u32, max_years_ahead: u32) -> u32 {
-    packed(lo, hi, len, true, today, max_years_ahead)
-}
-
 /// The packed verdict of `validateExpiry` on one string (`None`: not text), however it came.
 fn expiry_text_bits(s: Option<&str>, opts: &ExpiryOptions) -> u32 {
     expiry_bits(&s.map_or(ExpiryVerdict::NOT_TEXT, |s| domain::validate_expiry(s, opts)))
@@ -236,12 +230,6 @@ pub extern "C" fn mc_cvv(len: u32, brand: u32) -> u32 {
     // No stack scrub: the CVV's only copies are the buffer and with_input's, both zeroed (the
     // check reads the bytes in place).
     with_input(len, |s| cvv_text_bits(s, b))
-}
-
-/// `validateCvv` on text of at most 8 bytes, passed in `lo` and `hi` ([`packed`]).
-#[no_mangle]
-pub extern "C" fn mc_cvv8(lo: u32, hi: u32, len: u32, brand: u32) -> u32 {
-    packed(lo, hi, len, false, brand, 0)
 }
 
 /// The packed verdict of `validateCvv` on one string (`None`: not text), however it came.

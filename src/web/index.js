@@ -252,7 +252,7 @@ export function validateExpiry(value, options) {
   const max = maxYears(options);
   if (typeof value !== 'object' || value === null) {
     const n = pack(value);
-    return expiryFromBits(n < 0 ? w.mc_expiry(putText(value, 0), t, max) : cleared(w.mc_expiry8(lo, hi, n, t, max)));
+    return expiryFromBits(n < 0 ? w.mc_expiry(putText(value, 0), t, max) : cleared(w.mc_short(lo, hi, n, 0, t, max)));
   }
   const m = text(get(value, 'month'));
   const y = text(get(value, 'year'));
@@ -266,7 +266,7 @@ export function validateCvv(value, brand) {
   ready('validateCvv()');
   const b = brandIndex(brand) ?? 15;
   const n = pack(value);
-  return cvvFromBits(n < 0 ? w.mc_cvv(putText(value, 0), b) : cleared(w.mc_cvv8(lo, hi, n, b)));
+  return cvvFromBits(n < 0 ? w.mc_cvv(putText(value, 0), b) : cleared(w.mc_short(lo, hi, n, 1, b, 0)));
 }
 
 export function validateCard(card, options) {

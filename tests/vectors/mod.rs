@@ -288,7 +288,7 @@ pub const EXPIRIES: &[ExpiryCase] = &[
     e("1 2 26", false, false, None, None, Some("invalid_format")),
     e("\u{ff11}\u{ff12}/26", false, false, None, None, Some("invalid_format")),
     // Longer than 8 characters, or not ASCII: the package's boundary takes these through wasm
-    // memory instead of the call's arguments (web/abi.rs `mc_expiry8`); both ways must agree.
+    // memory instead of the call's arguments (web/abi.rs `mc_short`); both ways must agree.
     e("12 / 2030", true, true, Some(12), Some(2030), None),
     e("  12/30  ", true, true, Some(12), Some(2030), None),
     e("12\u{a0}/\u{a0}30", true, true, Some(12), Some(2030), None),
@@ -366,7 +366,7 @@ pub const CVVS: &[CvvCase] = &[
     c("1234", AMEX, true, true, None),
     c("12345", AMEX, false, false, Some("invalid_length")),
     c("123", Some("jcb"), true, true, None),
-    // Longer than 8 characters: through wasm memory, not the call's arguments (`mc_cvv8`).
+    // Longer than 8 characters: through wasm memory, not the call's arguments (`mc_short`).
     c(" 123     ", VISA, true, true, None),
     c("123456789", NONE, false, false, Some("invalid_length")),
     c("\u{a0}123\u{a0}", VISA, true, true, None),
