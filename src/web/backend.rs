@@ -127,15 +127,28 @@ async fn send(
     body: JsValue,
     signal: &AbortSignal,
 ) -> Result<(u16, String), Error> {
+    use super::oneshot::{channel, Settled};
+    use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let credentials = match credentials {
         Credentials::Omit => "omit",
         Credentials::SameOrigin => "same-origin",
         Credentials::Include => "include",
     };
-    let sent = super::sys::post(url, &headers, credentials, &body, signal).map_err(network)?;
-    let answer: js_sys::Array =
-        wasm_bindgen_futures::JsFuture::from(sent).await.map_err(network)?.unchecked_into();
+    // The answer comes to a callback of the type every other callback of the flow has (no
+    // second way of awaiting a Promise is linked); the closure lives until it has been called.
+    let (tx, rx) = channel();
+    let done = Closure::<dyn FnMut(JsValue)>::new(move |answer: JsValue| {
+        tx.send(Settled::Success(answer));
+    });
+    super::sys::post(url, &headers, credentials, &body, signal, done.as_ref().unchecked_ref())
+        .map_err(network)?;
+    let Settled::Success(answer) = rx.await else { return Err(network(())) };
+    drop(done);
+    if !js_sys::Array::is_array(&answer) {
+        return Err(network(()));
+    }
+    let answer: js_sys::Array = answer.unchecked_into();
     let status = answer.get(0).as_f64().map_or(0, |s| s as u16);
     Ok((status, answer.get(1).as_string().unwrap_or_default()))
 }

@@ -111,10 +111,13 @@ export function dropSheet(doc, sheet) {
 }
 
 // The merchant backend's charge call (src/web/backend.rs builds the headers and body and reads
-// the answer): [status, text].
-export async function post(url, headers, credentials, body, signal) {
-  const r = await fetch(url, { method: 'POST', headers, credentials, body, signal });
-  return [r.status, await r.text()];
+// the answer): `done([status, text])`, or `done(null)` when the request or its body failed.
+// A callback rather than a Promise: the flow's callbacks already are one closure type in Rust.
+export function post(url, headers, credentials, body, signal, done) {
+  fetch(url, { method: 'POST', headers, credentials, body, signal })
+    .then(async (r) => [r.status, await r.text()])
+    .then(done, () => done(null))
+    .catch(() => {}); // `done` throws only once its call is gone: nothing is waiting then
 }
 
 // The JS adapter's Promise bridge (web/bridge.rs): one call's Promise with its settle functions,

@@ -94,8 +94,8 @@ extern "C" {
     #[wasm_bindgen(js_name = dropSheet)]
     pub(crate) fn drop_sheet(doc: &web_sys::Document, sheet: &JsValue);
 
-    /// `fetch(url, { method: 'POST', headers, credentials, body, signal })`, resolving
-    /// `[status, text]` (see dom.js); throws where `fetch` is missing.
+    /// `fetch(url, { method: 'POST', headers, credentials, body, signal })`, then `done` with
+    /// `[status, text]`, or `null` when it failed (see dom.js); throws where `fetch` is missing.
     #[wasm_bindgen(catch)]
     pub(crate) fn post(
         url: &str,
@@ -103,7 +103,8 @@ extern "C" {
         credentials: &str,
         body: &JsValue,
         signal: &web_sys::AbortSignal,
-    ) -> Result<js_sys::Promise, JsValue>;
+        done: &js_sys::Function,
+    ) -> Result<(), JsValue>;
 
     /// The `createScriptURL` of a token frame's `default` policy: `src` itself, or a URL starting
     /// with `prefix`; `null` for any other (see dom.js).
