@@ -81,8 +81,6 @@ pub(crate) use flow::{MidtransCard, ThreeDsPopup};
 #[cfg(feature = "flow")]
 mod flow {
     use super::*;
-    use alloc::rc::Rc;
-    use core::cell::RefCell;
     use core::time::Duration;
     use js_sys::{Function, Promise};
     use web_sys::HtmlIFrameElement;
@@ -337,27 +335,25 @@ mod flow {
     #[wasm_bindgen(js_name = ThreeDsPopup, skip_typescript)]
     pub struct ThreeDsPopup {
         popup: crate::ThreeDsPopup,
-        on_cancel: Rc<RefCell<Option<Function>>>,
     }
 
     #[wasm_bindgen(js_class = ThreeDsPopup)]
     impl ThreeDsPopup {
         /// `ThreeDsPopup.open(url, options?)`: throws `invalid_redirect_url` for a disallowed URL.
-        pub fn open(url: JsValue, options: JsValue) -> Result<ThreeDsPopup, JsValue> {
+        /// The entry adds `cancelled`, called when the customer closes the popup: it calls the
+        /// instance's `onCancel` once (the property is the entry's, index.js).
+        pub fn open(url: JsValue, options: JsValue, cancelled: JsValue) -> Result<ThreeDsPopup, JsValue> {
             let url = url.as_string().unwrap_or_default();
             let allowed = string_list(&get(&options, "allowedOrigins"));
             let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
             let popup =
                 crate::ThreeDsPopup::open(&url, &popup_options(&options), &allowed).map_err(reject)?;
-            let on_cancel: Rc<RefCell<Option<Function>>> = Rc::new(RefCell::new(None));
-            let slot = on_cancel.clone();
+            // Not a function: calling it throws, which `call0` catches.
+            let f: Function = cancelled.unchecked_into();
             popup.on_cancel(move || {
-                let f = slot.borrow_mut().take();
-                if let Some(f) = f {
-                    let _ = f.call0(&JsValue::UNDEFINED);
-                }
+                let _ = f.call0(&JsValue::UNDEFINED);
             });
-            Ok(ThreeDsPopup { popup, on_cancel })
+            Ok(ThreeDsPopup { popup })
         }
 
         /// The iframe showing the 3DS page.
@@ -370,18 +366,6 @@ mod flow {
         #[wasm_bindgen(getter, js_name = isOpen)]
         pub fn is_open(&self) -> bool {
             self.popup.is_open()
-        }
-
-        /// The function called when the customer closes the popup.
-        #[wasm_bindgen(getter, js_name = onCancel)]
-        pub fn on_cancel(&self) -> JsValue {
-            self.on_cancel.borrow().as_ref().map_or(JsValue::NULL, |f| f.clone().into())
-        }
-
-        /// Sets the cancel handler (`null` to remove).
-        #[wasm_bindgen(setter, js_name = onCancel)]
-        pub fn set_on_cancel(&self, f: JsValue) {
-            *self.on_cancel.borrow_mut() = f.dyn_into::<Function>().ok();
         }
 
         /// Closes the popup and restores the page. Idempotent.

@@ -354,9 +354,17 @@ export const MidtransCard = /* @__PURE__ */ guarded(withTokenArgs(WasmMidtransCa
   return load.call(WasmMidtransCard, options);
 });
 
+// `onCancel` is a plain property of the instance: the popup calls it once, when the customer
+// closes it, and it is null after (as before the customer set it).
 export const ThreeDsPopup = /* @__PURE__ */ guarded(WasmThreeDsPopup, 'open', (open) => function (url, options) {
   ready('ThreeDsPopup.open()');
-  return open.call(WasmThreeDsPopup, url, options);
+  const popup = open.call(WasmThreeDsPopup, url, options, () => {
+    const f = popup.onCancel;
+    popup.onCancel = null;
+    if (typeof f === 'function') f();
+  });
+  popup.onCancel = null;
+  return popup;
 });
 
 /**

@@ -637,25 +637,32 @@ async fn three_ds_popup_for_custom_flows() {
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     let body = document.body().expect("body");
     let style_before = body.get_attribute("style");
-    let e = ThreeDsPopup::open(JsValue::from_str("http://api.midtrans.com/x"), JsValue::UNDEFINED)
-        .err()
-        .expect("throws");
+    let e = ThreeDsPopup::open(
+        JsValue::from_str("http://api.midtrans.com/x"),
+        JsValue::UNDEFINED,
+        JsValue::UNDEFINED,
+    )
+    .err()
+    .expect("throws");
     assert_eq!(code(&e), "invalid_redirect_url");
     assert_clean("refused");
     let opts =
         json(&[r#"{"closable":true,"classPrefix":"shop","allowedOrigins":[""#, &origin(), r#""]}"#].concat());
-    let a = ThreeDsPopup::open(JsValue::from_str(&three_ds_url()), opts.clone()).expect("open");
+    // The entry passes a function calling the instance's `onCancel` (index.js); not a function
+    // here: the popup ignores it.
+    let a =
+        ThreeDsPopup::open(JsValue::from_str(&three_ds_url()), opts.clone(), JsValue::NULL).expect("open");
     assert!(a.is_open());
     assert!(document.query_selector(".shop-overlay .shop-dialog .shop-frame").ok().flatten().is_some());
     assert_eq!(a.iframe().src(), three_ds_url());
     // One at a time: opening a second closes the first.
-    let b = ThreeDsPopup::open(JsValue::from_str(&three_ds_url()), opts).expect("open again");
-    assert!(!a.is_open() && b.is_open());
-    assert_eq!(dom_left(), 3, "one overlay, dialog and frame");
     let called = std::rc::Rc::new(std::cell::Cell::new(0));
     let c = called.clone();
     let on_cancel = Closure::<dyn FnMut()>::new(move || c.set(c.get() + 1));
-    b.set_on_cancel(on_cancel.as_ref().clone());
+    let b = ThreeDsPopup::open(JsValue::from_str(&three_ds_url()), opts, on_cancel.as_ref().clone())
+        .expect("open again");
+    assert!(!a.is_open() && b.is_open());
+    assert_eq!(dom_left(), 3, "one overlay, dialog and frame");
     press_escape();
     assert_eq!(called.get(), 1);
     assert!(!b.is_open());
