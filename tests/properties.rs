@@ -108,3 +108,39 @@ fn a_megabyte_of_digits_is_just_too_long() {
     assert_eq!(v.reason.map(|r| r.code()), Some("invalid_length"));
     assert_eq!(format_card_number(&s).len(), 22);
 }
+
+/// `Truncated::matches_token` as it was written with `str::splitn` (its byte-level rewrite must
+/// decide the same on every token).
+fn matches_token_splitn(t: &domain::Truncated, token_id: &str) -> bool {
+    let mut parts = token_id.splitn(3, '-');
+    let (Some(bin), Some(last4), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
+        return true;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(bin) && digits(last4) && (bin.len() == 6 || bin.len() == 8) && last4.len() == 4) {
+        return true;
+    }
+    let known = bin.len().min(t.bin().len());
+    bin.get(..known) == t.bin().get(..known) && last4 == t.last4()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20000))]
+
+    #[test]
+    fn token_match_is_the_splitn_rule(
+        token in prop_oneof![
+            proptest::string::string_regex("[0-9\\-a\u{e9}]{0,20}").expect("regex"),
+            // Pieces of real tokens, so the 6/8-digit BIN, 4-digit tail and dashes line up often.
+            prop::collection::vec(
+                prop::sample::select(vec!["48111111", "481111", "52111111", "370192", "37019216", "1114", "1117", "2458", "-", "x", "9", ""]),
+                0..6,
+            )
+            .prop_map(|p| p.concat()),
+        ],
+        number in prop::sample::select(vec!["4811111111111114", "370192162458", "5211111111111117", "481111111111"]),
+    ) {
+        let t = domain::Truncated::of(number).expect("a card number");
+        prop_assert_eq!(t.matches_token(&token), matches_token_splitn(&t, &token), "{}", token);
+    }
+}
