@@ -129,8 +129,9 @@ fn message_guard(allowed_origins: Vec<String>) -> Option<Listener> {
         let from_shown =
             ACTIVE_FRAME.with(|f| f.borrow().as_ref().is_some_and(|frame| from_frame(&source, frame)));
         let allowed: Vec<&str> = allowed_origins.iter().map(String::as_str).collect();
-        let origin = get(&ev, "origin").as_string().unwrap_or_default();
-        let origin_ok = domain::is_allowed_redirect_url(&[origin.as_str(), "/"].concat(), &allowed);
+        let mut origin = get(&ev, "origin").as_string().unwrap_or_default();
+        origin.push('/');
+        let origin_ok = domain::is_allowed_redirect_url(&origin, &allowed);
         if !(from_shown && origin_ok) {
             ev.stop_immediate_propagation();
         }
@@ -311,7 +312,8 @@ impl Client {
         // The validation's and normalisation's frames held the digits too.
         super::hygiene::scrub_stack();
         let path = if register { "/v2/card/register" } else { "/v2/token" };
-        let endpoint = [self.api_base.as_str(), path].concat();
+        let mut endpoint = self.api_base.clone();
+        endpoint.push_str(path);
         // The request runs in a throwaway frame whose timeline, JSONP tag, callback slot and
         // retained card object go with it (loader.rs says why); one deadline covers both.
         let timeout = millis(options.timeout);
