@@ -138,8 +138,22 @@ if (browser?.startup) {
   const ours = s['midtrans-card'].medianImportToValidatedMs;
   const validateOnly = s['midtrans-card/validate']?.medianImportToValidatedMs;
   const peers = s['card-validator + picomodal'].medianImportToValidatedMs;
-  targets.push(['startup ≤ 1.2× the peers (import → validated, full package)', x2(ours / peers), ours / peers <= 1.2]);
-  if (validateOnly !== undefined) targets.push(['startup ≤ 1.2× the peers (import → validated, midtrans-card/validate)', x2(validateOnly / peers), validateOnly / peers <= 1.2]);
+  // Single cold loads fall in two clusters on a small machine (a fast one and one about twice as
+  // slow), and each side's median can land in either, so the ratio of the medians swings by a
+  // third between runs. Load i of every side runs back to back, in the same state of the machine:
+  // the median of the per-load ratios is the comparison the target uses; both are reported.
+  const paired = (name) => {
+    const a = s[name]?.samplesImportToValidatedMs;
+    const b = s['card-validator + picomodal'].samplesImportToValidatedMs;
+    if (!a) return undefined;
+    const r = a.map((v, i) => v / b[i]).sort((x, y) => x - y);
+    const m = r.length >> 1;
+    return r.length % 2 ? r[m] : (r[m - 1] + r[m]) / 2;
+  };
+  const pairedOurs = paired('midtrans-card');
+  const pairedValidate = paired('midtrans-card/validate');
+  targets.push(['startup ≤ 1.2× the peers (import → validated, full package; median of per-load ratios)', x2(pairedOurs), pairedOurs <= 1.2]);
+  if (pairedValidate !== undefined) targets.push(['startup ≤ 1.2× the peers (import → validated, midtrans-card/validate; median of per-load ratios)', x2(pairedValidate), pairedValidate <= 1.2]);
   const samples = table(['library', ...s['midtrans-card'].samplesImportToValidatedMs.map((_, i) => `load ${i + 1}`)],
     Object.entries(s).map(([name, v]) => [name, ...v.samplesImportToValidatedMs.map(ms)]));
   sections.push(`## 3. Startup in headless Chromium ${browser.chromium}
@@ -152,7 +166,7 @@ midtrans-card's time includes decoding the wasm embedded in the entry, compiling
 
 ${table(['library', 'import → validated (ms)', 'import (ms)', 'init (ms)', 'navigation start → validated (ms)'], rows)}
 
-midtrans-card / peers, import → validated: ${x2(ours / peers)}${validateOnly === undefined ? '' : `; midtrans-card/validate / peers: ${x2(validateOnly / peers)}`}.
+midtrans-card / peers, import → validated: ${x2(pairedOurs)} as the median of the per-load ratios (load i of each side runs back to back), ${x2(ours / peers)} as the ratio of the medians${validateOnly === undefined ? '' : `; midtrans-card/validate / peers: ${x2(pairedValidate)} and ${x2(validateOnly / peers)}`}. Single loads fall in two clusters (see below), so the medians of the sides can land in different ones; the per-load ratio is the one the target uses.
 
 Every load (import → validated, ms):
 
