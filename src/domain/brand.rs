@@ -458,7 +458,16 @@ impl Brand {
 
     /// credit-card-type's string for the brand.
     pub fn id(self) -> &'static str {
-        self.info().id
+        self.facts().id
+    }
+
+    /// The brand's [`Facts`] (what the crate's own code reads instead of [`Brand::info`]).
+    pub(crate) fn facts(self) -> &'static Facts {
+        // `index()` is below 15 for every brand.
+        match FACTS.get(self.index()) {
+            Some(f) => f,
+            None => &FACTS[0],
+        }
     }
 
     /// Parses credit-card-type's string (`"visa"`, `"american-express"`...). Also accepts the
@@ -556,6 +565,107 @@ fn match_pattern(pat: &Pattern, (lo, hi): (u32, u32), n: usize) -> Option<u8> {
 
 const POW10: [u32; 9] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
 
+/// What validation, formatting and `detectBrand` read of a brand: its [`BrandInfo`] without the
+/// patterns. The crate's own code reads these and [`PATTERNS`], never [`BRANDS`] (which stays the
+/// public table), so a build holds each brand's data once, and the patterns once, in
+/// [`PATTERNS`].
+pub(crate) struct Facts {
+    pub(crate) id: &'static str,
+    /// Read by `detectBrand` (web/abi.rs).
+    #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
+    pub(crate) nice_name: &'static str,
+    pub(crate) lengths: &'static [u8],
+    pub(crate) gaps: &'static [u8],
+    /// Read by `detectBrand` (web/abi.rs).
+    #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
+    pub(crate) cvv_name: &'static str,
+    pub(crate) cvv_len: u8,
+}
+
+impl Facts {
+    /// [`BrandInfo::max_length`].
+    pub(crate) fn max_length(&self) -> u8 {
+        match self.lengths.last() {
+            Some(&l) => l,
+            None => 19,
+        }
+    }
+}
+
+static FACTS: [Facts; 15] = facts();
+
+const fn facts() -> [Facts; 15] {
+    let mut out =
+        [const { Facts { id: "", nice_name: "", lengths: &[], gaps: &[], cvv_name: "", cvv_len: 0 } }; 15];
+    let mut b = 0;
+    while b < BRANDS.len() {
+        let i = &BRANDS[b];
+        out[b] = Facts {
+            id: i.id,
+            nice_name: i.nice_name,
+            lengths: i.lengths,
+            gaps: i.gaps,
+            cvv_name: i.cvv_name,
+            cvv_len: i.cvv_len,
+        };
+        b += 1;
+    }
+    out
+}
+
+/// How many patterns the table has.
+const PATTERN_COUNT: usize = {
+    let mut n = 0;
+    let mut b = 0;
+    while b < BRANDS.len() {
+        n += BRANDS[b].patterns.len();
+        b += 1;
+    }
+    n
+};
+
+/// Every brand's patterns in match order, brand after brand, as three arrays (each pattern's
+/// `lo`, `hi` and `len` at the same index): the same values as [`BRANDS`]' patterns, laid out
+/// so that gzip finds alike values next to each other.
+static PATTERNS: Soa = soa();
+
+struct Soa {
+    lo: [u32; PATTERN_COUNT],
+    hi: [u32; PATTERN_COUNT],
+    len: [u8; PATTERN_COUNT],
+}
+
+const fn soa() -> Soa {
+    let mut out = Soa { lo: [0; PATTERN_COUNT], hi: [0; PATTERN_COUNT], len: [0; PATTERN_COUNT] };
+    let (mut k, mut b) = (0, 0);
+    while b < BRANDS.len() {
+        let pats = BRANDS[b].patterns;
+        let mut i = 0;
+        while i < pats.len() {
+            out.lo[k] = pats[i].lo;
+            out.hi[k] = pats[i].hi;
+            out.len[k] = pats[i].len;
+            k += 1;
+            i += 1;
+        }
+        b += 1;
+    }
+    out
+}
+
+/// Where each brand's patterns start in [`PATTERNS`] (brand `b`: `FIRST[b]..FIRST[b + 1]`).
+static FIRST: [u8; 16] = first_patterns();
+
+const fn first_patterns() -> [u8; 16] {
+    let mut out = [0u8; 16];
+    let mut b = 0;
+    while b < BRANDS.len() {
+        out[b + 1] = out[b] + BRANDS[b].patterns.len() as u8;
+        b += 1;
+    }
+    out
+}
+
 /// For each two-digit prefix `ab` (index `10a + b`), the brands whose patterns a number starting
 /// with it can match (bit = brand index), so that detection only visits those brands.
 static BY_PREFIX: [u16; 100] = brands_by_prefix();
@@ -602,17 +712,28 @@ pub fn detect(digits: &[u8]) -> Detection {
     let mut all_full = true;
     let mut best: Option<(Brand, u8)> = None;
     // The brands to visit, in table order (lowest bit first).
-    let table: &'static [BrandInfo] = &BRANDS;
     let mut visit = brands_for(digits);
-    while let Some(info) = table.get(visit.trailing_zeros() as usize) {
+    while let Some(&brand) = Brand::ALL.get(visit.trailing_zeros() as usize) {
         visit &= visit.wrapping_sub(1);
+        let b = brand.index();
+        let (first, end) = (FIRST.get(b).copied().unwrap_or(0), FIRST.get(b + 1).copied().unwrap_or(0));
+        let at = usize::from(first)..usize::from(end);
+        let p = &PATTERNS;
+        let (lo, hi, len) = (
+            p.lo.get(at.clone()).unwrap_or_default(),
+            p.hi.get(at.clone()).unwrap_or_default(),
+            p.len.get(at).unwrap_or_default(),
+        );
         // A brand's first matching pattern decides its strength (credit-card-type's rule).
-        if let Some(strength) = info.patterns.iter().find_map(|pat| match_pattern(pat, head, n)) {
-            candidates.insert(info.brand);
+        let mut each = lo.iter().zip(hi).zip(len);
+        if let Some(strength) =
+            each.find_map(|((&lo, &hi), &len)| match_pattern(&Pattern { lo, hi, len }, head, n))
+        {
+            candidates.insert(brand);
             if strength == 0 {
                 all_full = false;
             } else if best.is_none_or(|(_, s)| strength > s) {
-                best = Some((info.brand, strength));
+                best = Some((brand, strength));
             }
         }
     }
@@ -643,7 +764,33 @@ mod tests {
                 assert!(pat.len <= 8);
             }
             assert_eq!(Brand::from_id(info.id), Some(info.brand));
+            // The crate's compact copies say the same as the public table.
+            let f = info.brand.facts();
+            assert_eq!(
+                (f.id, f.nice_name, f.lengths, f.gaps, f.cvv_name, f.cvv_len, f.max_length()),
+                (
+                    info.id,
+                    info.nice_name,
+                    info.lengths,
+                    info.gaps,
+                    info.cvv_name,
+                    info.cvv_len,
+                    info.max_length()
+                )
+            );
+            let first = usize::from(FIRST[i]);
+            assert_eq!(usize::from(FIRST[i + 1]) - first, info.patterns.len());
+            for (k, pat) in info.patterns.iter().enumerate() {
+                let p = &PATTERNS;
+                assert_eq!(
+                    (p.lo[first + k], p.hi[first + k], p.len[first + k]),
+                    (pat.lo, pat.hi, pat.len),
+                    "{}",
+                    info.id
+                );
+            }
         }
+        assert_eq!(usize::from(FIRST[15]), PATTERN_COUNT);
     }
 
     #[test]

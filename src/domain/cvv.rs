@@ -43,7 +43,7 @@ pub fn validate_cvv(input: &str, brand: Option<Brand>) -> CvvVerdict {
         return bad(CvvReason::InvalidCharacters, false);
     }
     let (min, max) = match brand {
-        Some(b) => (b.info().cvv_len as usize, b.info().cvv_len as usize),
+        Some(b) => (b.facts().cvv_len as usize, b.facts().cvv_len as usize),
         None => (3, 4),
     };
     let n = s.len();

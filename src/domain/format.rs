@@ -12,7 +12,7 @@ const DEFAULT_GAPS: &[u8] = &[4, 8, 12];
 /// groups of four up to 19 digits.
 fn layout(d: &[u8]) -> (&'static [u8], usize) {
     match detect(d).brand {
-        Some(b) => (b.info().gaps, usize::from(b.info().max_length())),
+        Some(b) => (b.facts().gaps, usize::from(b.facts().max_length())),
         None => (DEFAULT_GAPS, MAX_PAN),
     }
 }

@@ -90,7 +90,7 @@ pub fn validate_digits(d: &Digits, opts: &NumberOptions) -> NumberVerdict {
         return NumberVerdict::invalid(NumberReason::UnsupportedBrand, false, Some(brand), BrandSet::EMPTY);
     }
     let only = BrandSet::only(brand);
-    let info = brand.info();
+    let info = brand.facts();
     let len = d.len();
     let max = usize::from(info.max_length());
     if len > max {

@@ -309,7 +309,7 @@ pub extern "C" fn mc_brand(len: u32) -> u32 {
 #[no_mangle]
 pub extern "C" fn mc_brand_info(index: u32) -> u32 {
     let Some(b) = brand_of(index) else { return 0 };
-    let info = b.info();
+    let info = b.facts();
     put_str(0, info.nice_name);
     put_bytes(2, info.lengths);
     put_bytes(4, info.gaps);
