@@ -625,25 +625,26 @@ const PATTERN_COUNT: usize = {
 };
 
 /// Every brand's patterns in match order, brand after brand, as three arrays (each pattern's
-/// `lo`, `hi` and `len` at the same index): the same values as [`BRANDS`]' patterns, laid out
-/// so that gzip finds alike values next to each other.
+/// `lo`, `hi - lo` and `len` at the same index): the same values as [`BRANDS`]' patterns, laid
+/// out so that gzip finds alike values next to each other (most spans are 0: single prefixes).
 static PATTERNS: Soa = soa();
 
 struct Soa {
     lo: [u32; PATTERN_COUNT],
-    hi: [u32; PATTERN_COUNT],
+    span: [u16; PATTERN_COUNT],
     len: [u8; PATTERN_COUNT],
 }
 
 const fn soa() -> Soa {
-    let mut out = Soa { lo: [0; PATTERN_COUNT], hi: [0; PATTERN_COUNT], len: [0; PATTERN_COUNT] };
+    let mut out = Soa { lo: [0; PATTERN_COUNT], span: [0; PATTERN_COUNT], len: [0; PATTERN_COUNT] };
     let (mut k, mut b) = (0, 0);
     while b < BRANDS.len() {
         let pats = BRANDS[b].patterns;
         let mut i = 0;
         while i < pats.len() {
             out.lo[k] = pats[i].lo;
-            out.hi[k] = pats[i].hi;
+            // Every span fits in 16 bits (the table test checks).
+            out.span[k] = (pats[i].hi - pats[i].lo) as u16;
             out.len[k] = pats[i].len;
             k += 1;
             i += 1;
@@ -719,16 +720,16 @@ pub fn detect(digits: &[u8]) -> Detection {
         let (first, end) = (FIRST.get(b).copied().unwrap_or(0), FIRST.get(b + 1).copied().unwrap_or(0));
         let at = usize::from(first)..usize::from(end);
         let p = &PATTERNS;
-        let (lo, hi, len) = (
+        let (lo, span, len) = (
             p.lo.get(at.clone()).unwrap_or_default(),
-            p.hi.get(at.clone()).unwrap_or_default(),
+            p.span.get(at.clone()).unwrap_or_default(),
             p.len.get(at).unwrap_or_default(),
         );
         // A brand's first matching pattern decides its strength (credit-card-type's rule).
-        let mut each = lo.iter().zip(hi).zip(len);
-        if let Some(strength) =
-            each.find_map(|((&lo, &hi), &len)| match_pattern(&Pattern { lo, hi, len }, head, n))
-        {
+        let mut each = lo.iter().zip(span).zip(len);
+        if let Some(strength) = each.find_map(|((&lo, &span), &len)| {
+            match_pattern(&Pattern { lo, hi: lo + u32::from(span), len }, head, n)
+        }) {
             candidates.insert(brand);
             if strength == 0 {
                 all_full = false;
@@ -783,7 +784,7 @@ mod tests {
             for (k, pat) in info.patterns.iter().enumerate() {
                 let p = &PATTERNS;
                 assert_eq!(
-                    (p.lo[first + k], p.hi[first + k], p.len[first + k]),
+                    (p.lo[first + k], p.lo[first + k] + u32::from(p.span[first + k]), p.len[first + k]),
                     (pat.lo, pat.hi, pat.len),
                     "{}",
                     info.id
