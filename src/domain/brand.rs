@@ -462,11 +462,16 @@ impl Brand {
     }
 
     /// The brand's [`Facts`] (what the crate's own code reads instead of [`Brand::info`]).
-    pub(crate) fn facts(self) -> &'static Facts {
-        // `index()` is below 15 for every brand.
-        match FACTS.get(self.index()) {
-            Some(f) => f,
-            None => &FACTS[0],
+    #[inline]
+    pub(crate) fn facts(self) -> Facts {
+        let i = self.index();
+        Facts {
+            id: IDS.get(i).copied().unwrap_or_default(),
+            nice_name: NICE_NAMES.get(i).copied().unwrap_or_default(),
+            lengths: LENGTHS.get(i).copied().unwrap_or_default(),
+            gaps: GAPS.get(i).copied().unwrap_or_default(),
+            cvv_name: CVV_NAMES.get(i).copied().unwrap_or_default(),
+            cvv_len: CVV_LENS.get(i).copied().unwrap_or_default(),
         }
     }
 
@@ -567,8 +572,9 @@ const POW10: [u32; 9] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_0
 
 /// What validation, formatting and `detectBrand` read of a brand: its [`BrandInfo`] without the
 /// patterns. The crate's own code reads these and [`PATTERNS`], never [`BRANDS`] (which stays the
-/// public table), so a build holds each brand's data once, and the patterns once, in
-/// [`PATTERNS`].
+/// public table). Each field is a column of its own (below), so a build links only the columns
+/// its code reads: the validators' build has no brand ids, for instance.
+#[derive(Clone, Copy)]
 pub(crate) struct Facts {
     pub(crate) id: &'static str,
     /// Read by `detectBrand` (web/abi.rs).
@@ -592,26 +598,26 @@ impl Facts {
     }
 }
 
-static FACTS: [Facts; 15] = facts();
-
-const fn facts() -> [Facts; 15] {
-    let mut out =
-        [const { Facts { id: "", nice_name: "", lengths: &[], gaps: &[], cvv_name: "", cvv_len: 0 } }; 15];
-    let mut b = 0;
-    while b < BRANDS.len() {
-        let i = &BRANDS[b];
-        out[b] = Facts {
-            id: i.id,
-            nice_name: i.nice_name,
-            lengths: i.lengths,
-            gaps: i.gaps,
-            cvv_name: i.cvv_name,
-            cvv_len: i.cvv_len,
+/// One field of every brand, in table order, copied from [`BRANDS`] at compile time.
+macro_rules! column {
+    ($name:ident: $ty:ty = $field:ident, $empty:expr) => {
+        static $name: [$ty; 15] = {
+            let mut out: [$ty; 15] = [$empty; 15];
+            let mut b = 0;
+            while b < BRANDS.len() {
+                out[b] = BRANDS[b].$field;
+                b += 1;
+            }
+            out
         };
-        b += 1;
-    }
-    out
+    };
 }
+column!(IDS: &'static str = id, "");
+column!(NICE_NAMES: &'static str = nice_name, "");
+column!(LENGTHS: &'static [u8] = lengths, &[]);
+column!(GAPS: &'static [u8] = gaps, &[]);
+column!(CVV_NAMES: &'static str = cvv_name, "");
+column!(CVV_LENS: u8 = cvv_len, 0);
 
 /// How many patterns the table has.
 const PATTERN_COUNT: usize = {
