@@ -522,10 +522,16 @@ impl BrandSet {
     pub const fn is_empty(self) -> bool {
         self.0 == 0
     }
-    /// The only brand, when the set holds exactly one.
+    /// The only brand, when the set holds exactly one (a bit past the last brand is none).
+    ///
+    /// ```
+    /// use midtrans_card::domain::{Brand, BrandSet};
+    /// assert_eq!(BrandSet::only(Brand::Jcb).single(), Some(Brand::Jcb));
+    /// assert_eq!(BrandSet(1 << 15).single(), None); // no brand has bit 15
+    /// ```
     pub fn single(self) -> Option<Brand> {
         if self.len() == 1 {
-            Some(Brand::ALL[self.0.trailing_zeros() as usize])
+            Brand::ALL.get(self.0.trailing_zeros() as usize).copied()
         } else {
             None
         }
