@@ -15,7 +15,7 @@ use crate::domain::prelude::*;
 
 use alloc::sync::Arc;
 use alloc::task::Wake;
-use core::cell::{Cell, RefCell};
+use core::cell::Cell;
 use core::future::Future;
 use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
@@ -39,15 +39,15 @@ struct Slot {
 }
 
 /// Every call in flight, by index; a settled call's slot is reused.
-static CALLS: Local<RefCell<Vec<Option<Slot>>>> = Local::new(RefCell::new(Vec::new()));
+static CALLS: Local<Cell<Vec<Option<Slot>>>> = Local::new(Cell::new(Vec::new()));
 /// The calls woken since the last drain.
-static WOKEN: Local<RefCell<Vec<usize>>> = Local::new(RefCell::new(Vec::new()));
+static WOKEN: Local<Cell<Vec<usize>>> = Local::new(Cell::new(Vec::new()));
 /// Whether a drain is already scheduled.
 static SCHEDULED: Local<Cell<bool>> = Local::new(Cell::new(false));
 /// The drain as a JavaScript function.
 type Drain = Closure<dyn FnMut(JsValue)>;
 /// The drain, made once and kept for the page's life.
-static DRAIN: Local<RefCell<Option<Drain>>> = Local::new(RefCell::new(None));
+static DRAIN: Local<Cell<Option<Drain>>> = Local::new(Cell::new(None));
 
 /// The waker of the call at an index.
 struct Woken(usize);
@@ -64,12 +64,12 @@ impl Wake for Woken {
 
 /// Queues a call to be polled on the next microtask.
 fn schedule(index: usize) {
-    WOKEN.with(|w| w.borrow_mut().push(index));
+    WOKEN.update(|w| w.push(index));
     if SCHEDULED.with(|s| s.replace(true)) {
         return;
     }
-    DRAIN.with(|d| {
-        let mut d = d.borrow_mut();
+    // `queueMicrotask` runs nothing now: the drain cannot reach DRAIN during this.
+    DRAIN.update(|d| {
         let drain = d.get_or_insert_with(|| Closure::new(|_: JsValue| drain()));
         sys::microtask(drain.as_ref().unchecked_ref());
     });
@@ -78,7 +78,7 @@ fn schedule(index: usize) {
 /// Polls every call woken so far (wakes during the polls go to the next drain).
 fn drain() {
     SCHEDULED.with(|s| s.set(false));
-    let woken = WOKEN.with(|w| core::mem::take(&mut *w.borrow_mut()));
+    let woken = WOKEN.update(core::mem::take);
     for index in woken {
         poll(index);
     }
@@ -87,20 +87,20 @@ fn drain() {
 /// Polls the call at `index` once; settles its Promise and frees its slot when it is done.
 fn poll(index: usize) {
     let Some(mut call) =
-        CALLS.with(|c| c.borrow_mut().get_mut(index).and_then(Option::as_mut).and_then(|s| s.call.take()))
+        CALLS.update(|c| c.get_mut(index).and_then(Option::as_mut).and_then(|s| s.call.take()))
     else {
         return; // settled already (woken twice in one drain, or a stale waker)
     };
     let waker = Waker::from(Arc::new(Woken(index)));
     match call.as_mut().poll(&mut Context::from_waker(&waker)) {
-        Poll::Pending => CALLS.with(|c| {
-            if let Some(Some(slot)) = c.borrow_mut().get_mut(index) {
+        Poll::Pending => CALLS.update(|c| {
+            if let Some(Some(slot)) = c.get_mut(index) {
                 slot.call = Some(call);
             }
         }),
         Poll::Ready(result) => {
             drop(call);
-            let Some(slot) = CALLS.with(|c| c.borrow_mut().get_mut(index).and_then(Option::take)) else {
+            let Some(slot) = CALLS.update(|c| c.get_mut(index).and_then(Option::take)) else {
                 return;
             };
             let (settle, value) = match result {
@@ -118,19 +118,17 @@ pub(crate) fn promise(call: Call) -> Promise {
     let parts: Array = sys::deferred();
     let (promise, resolve, reject) = (parts.get(0), parts.get(1), parts.get(2));
     let slot = Slot { call: Some(call), resolve: resolve.unchecked_into(), reject: reject.unchecked_into() };
-    let index = CALLS.with(|c| {
-        let mut c = c.borrow_mut();
-        match c.iter().position(Option::is_none) {
-            Some(i) => {
-                if let Some(free) = c.get_mut(i) {
-                    *free = Some(slot);
-                }
-                i
+    // Only Vec operations inside (the slot replaced is a free one): nothing reaches CALLS.
+    let index = CALLS.update(|c| match c.iter().position(Option::is_none) {
+        Some(i) => {
+            if let Some(free) = c.get_mut(i) {
+                *free = Some(slot);
             }
-            None => {
-                c.push(Some(slot));
-                c.len() - 1
-            }
+            i
+        }
+        None => {
+            c.push(Some(slot));
+            c.len() - 1
         }
     });
     schedule(index);
@@ -160,7 +158,7 @@ mod tests {
     }
 
     fn slots() -> usize {
-        CALLS.with(|c| c.borrow().len())
+        CALLS.update(|c| c.len())
     }
 
     #[wasm_bindgen_test]
@@ -200,7 +198,7 @@ mod tests {
             let v = JsFuture::from(p).await.expect("resolves");
             assert_eq!(v.as_f64(), Some(f64::from(i as u32 % 7)));
         }
-        assert!(CALLS.with(|c| c.borrow().iter().all(Option::is_none)), "every slot freed");
+        assert!(CALLS.update(|c| c.iter().all(Option::is_none)), "every slot freed");
         let again: Vec<Promise> = (0..100).map(|_| promise(Box::pin(Yields(0, 1)))).collect();
         assert_eq!(slots(), high, "the freed slots are used again");
         for p in again {

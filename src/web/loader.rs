@@ -15,7 +15,7 @@
 #[allow(unused_imports)]
 use crate::domain::prelude::*;
 
-use core::cell::RefCell;
+use core::cell::Cell;
 
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
@@ -37,7 +37,7 @@ pub(crate) const POLICY_NAME: &str = "midtrans-card";
 
 /// The page's `midtrans-card` policy, created once (a second `createPolicy` of the same
 /// name throws).
-static POLICY: Local<RefCell<Option<JsValue>>> = Local::new(RefCell::new(None));
+static POLICY: Local<Cell<Option<JsValue>>> = Local::new(Cell::new(None));
 
 /// What to load, and how.
 pub(crate) struct Script {
@@ -152,13 +152,13 @@ fn page_policy(script: &Script) -> Result<JsValue, Error> {
     if !script.trusted_types {
         return Ok(JsValue::UNDEFINED);
     }
-    if let Some(p) = POLICY.with(|p| p.borrow().clone()) {
+    if let Some(p) = POLICY.update(|p| p.clone()) {
         return Ok(p);
     }
     let global: JsValue = sys::window().map_or(JsValue::UNDEFINED, Into::into);
     let identity = Reflect::get(&global, &JsValue::from_str("String")).unwrap_or(JsValue::UNDEFINED);
     let policy = sys::create_policy(&global, POLICY_NAME, &identity).map_err(|_| refused_policy())?;
-    POLICY.with(|p| *p.borrow_mut() = Some(policy.clone()));
+    POLICY.with(|p| p.set(Some(policy.clone())));
     Ok(policy)
 }
 

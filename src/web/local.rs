@@ -23,3 +23,15 @@ impl<T> Local<T> {
         f(&self.0)
     }
 }
+
+impl<T: Default> Local<core::cell::Cell<T>> {
+    /// Runs `f` on the value, taken out of its cell for the call and put back after: no borrow
+    /// flag to check and no panic path, as a `RefCell` would have. `f` must not reach the same
+    /// global (it would find the default value, and its change would be lost): no caller does.
+    pub(crate) fn update<R>(&'static self, f: impl FnOnce(&mut T) -> R) -> R {
+        let mut value = self.0.take();
+        let r = f(&mut value);
+        self.0.set(value);
+        r
+    }
+}

@@ -9,7 +9,7 @@
 use crate::domain::prelude::*;
 
 use alloc::rc::Rc;
-use core::cell::{Cell, RefCell};
+use core::cell::Cell;
 
 use js_sys::Object;
 use wasm_bindgen::{JsCast, JsValue};
@@ -40,9 +40,9 @@ use crate::domain::{
 /// One call at a time across every client: the library's callback slot is global.
 static IN_FLIGHT: Local<Cell<bool>> = Local::new(Cell::new(false));
 /// The callbacks the library's slot points at; kept alive until the next call replaces them.
-static LAST_CALLBACKS: Local<RefCell<Option<Callbacks>>> = Local::new(RefCell::new(None));
+static LAST_CALLBACKS: Local<Cell<Option<Callbacks>>> = Local::new(Cell::new(None));
 /// The iframe of the 3DS page being shown, whose messages alone may reach the library.
-static ACTIVE_FRAME: Local<RefCell<Option<HtmlIFrameElement>>> = Local::new(RefCell::new(None));
+static ACTIVE_FRAME: Local<Cell<Option<HtmlIFrameElement>>> = Local::new(Cell::new(None));
 
 /// Milliseconds for a timer (saturating).
 fn millis(d: core::time::Duration) -> u32 {
@@ -126,8 +126,7 @@ fn message_guard(allowed_origins: Vec<String>) -> Option<Listener> {
             return;
         }
         let source = get(&ev, "source");
-        let from_shown =
-            ACTIVE_FRAME.with(|f| f.borrow().as_ref().is_some_and(|frame| from_frame(&source, frame)));
+        let from_shown = ACTIVE_FRAME.update(|f| f.as_ref().is_some_and(|frame| from_frame(&source, frame)));
         let allowed: Vec<&str> = allowed_origins.iter().map(String::as_str).collect();
         let mut origin = get(&ev, "origin").as_string().unwrap_or_default();
         origin.push('/');
@@ -243,7 +242,7 @@ impl Client {
 
     /// Replaces the callbacks the library's slot points at (the previous ones can go now).
     fn keep(callbacks: Callbacks) {
-        LAST_CALLBACKS.with(|c| *c.borrow_mut() = Some(callbacks));
+        LAST_CALLBACKS.with(|c| c.set(Some(callbacks)));
     }
 
     pub(crate) async fn get_card_token(
@@ -406,7 +405,7 @@ impl Client {
         charge: ChargeIds,
     ) -> Result<TransactionResult, Error> {
         let (tx, rx) = channel();
-        let shown: Rc<RefCell<Option<Popup>>> = Rc::new(RefCell::new(None));
+        let shown: Rc<Cell<Option<Popup>>> = Rc::new(Cell::new(None));
         let perform = {
             let (tx, shown, url) = (tx.clone(), shown.clone(), url.to_owned());
             let allowed: Vec<String> = self.allowed_origins.clone();
@@ -420,8 +419,8 @@ impl Client {
                         p.on_cancel(move || {
                             tx.send(Settled::Cancelled);
                         });
-                        ACTIVE_FRAME.with(|f| *f.borrow_mut() = Some(p.iframe()));
-                        *shown.borrow_mut() = Some(p);
+                        ACTIVE_FRAME.with(|f| f.set(Some(p.iframe())));
+                        shown.set(Some(p));
                     }
                     Err(e) => {
                         tx.send(Settled::Refused(e));
@@ -440,8 +439,8 @@ impl Client {
         Client::keep(callbacks);
         let settled = if called.is_err() { None } else { Some(rx.await) };
         drop(timer);
-        ACTIVE_FRAME.with(|f| f.borrow_mut().take());
-        if let Some(p) = shown.borrow_mut().take() {
+        ACTIVE_FRAME.with(|f| f.take());
+        if let Some(p) = shown.take() {
             p.close();
         }
         match settled {

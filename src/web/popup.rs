@@ -10,7 +10,7 @@
 use crate::domain::prelude::*;
 
 use alloc::rc::{Rc, Weak};
-use core::cell::{Cell, RefCell};
+use core::cell::Cell;
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlElement, HtmlIFrameElement, Node};
@@ -36,7 +36,7 @@ background:rgba(15,23,42,.08);color:#0f172a;font:24px/36px system-ui,sans-serif;
 @media (max-width:640px){:where(.$-dialog){width:100%;height:100%;border-radius:0}}\
 html,body{overflow:hidden!important}";
 
-static CURRENT: Local<RefCell<Weak<Inner>>> = Local::new(RefCell::new(Weak::new()));
+static CURRENT: Local<Cell<Weak<Inner>>> = Local::new(Cell::new(Weak::new()));
 
 /// An open (or closed) popup. Dropping the last handle closes it.
 #[derive(Clone)]
@@ -51,9 +51,9 @@ struct Inner {
     /// The adopted stylesheet (`undefined` when the page refused it).
     sheet: JsValue,
     restore_focus: Option<HtmlElement>,
-    listeners: RefCell<Vec<Listener>>,
+    listeners: Cell<Vec<Listener>>,
     open: Cell<bool>,
-    on_cancel: RefCell<Option<Box<dyn FnOnce()>>>,
+    on_cancel: Cell<Option<Box<dyn FnOnce()>>>,
 }
 
 fn dom_failure(_: JsValue) -> Error {
@@ -105,9 +105,9 @@ impl Popup {
             iframe,
             sheet,
             restore_focus,
-            listeners: RefCell::new(Vec::new()),
+            listeners: Cell::new(Vec::new()),
             open: Cell::new(true),
-            on_cancel: RefCell::new(None),
+            on_cancel: Cell::new(None),
         });
         let mut listeners = Vec::with_capacity(3);
         // Keep focus inside the dialog while it is open.
@@ -139,8 +139,8 @@ impl Popup {
                 }
             }));
         }
-        *inner.listeners.borrow_mut() = listeners;
-        CURRENT.with(|c| *c.borrow_mut() = Rc::downgrade(&inner));
+        inner.listeners.set(listeners);
+        CURRENT.with(|c| c.set(Rc::downgrade(&inner)));
         Ok(Popup(inner))
     }
 
@@ -156,7 +156,7 @@ impl Popup {
 
     /// Called once if the customer closes the popup (close button or Escape).
     pub(crate) fn on_cancel(&self, f: impl FnOnce() + 'static) {
-        *self.0.on_cancel.borrow_mut() = Some(Box::new(f));
+        self.0.on_cancel.set(Some(Box::new(f)));
     }
 
     /// Removes everything and restores focus and scrolling. Idempotent.
@@ -167,7 +167,7 @@ impl Popup {
 
 impl Inner {
     fn cancel(&self) {
-        let f = self.on_cancel.borrow_mut().take();
+        let f = self.on_cancel.take();
         self.close();
         if let Some(f) = f {
             f();
@@ -179,7 +179,7 @@ impl Inner {
             return;
         }
         drop(self.listeners.take());
-        self.on_cancel.borrow_mut().take();
+        self.on_cancel.take();
         self.overlay.remove();
         if !self.sheet.is_undefined() {
             sys::drop_sheet(&self.document, &self.sheet);
@@ -199,7 +199,7 @@ impl Drop for Inner {
 /// Closes the popup that is open, if any (one at a time), as cancelled: whoever waits on it
 /// (an `authenticate()`) settles at once instead of waiting for its timeout.
 pub(crate) fn close_current() {
-    if let Some(inner) = CURRENT.with(|c| c.borrow().upgrade()) {
+    if let Some(inner) = CURRENT.update(|c| c.upgrade()) {
         inner.cancel();
     }
 }
