@@ -90,7 +90,8 @@ pub(crate) fn string_pairs(obj: &JsValue) -> Vec<(String, String)> {
     Object::entries(obj.unchecked_ref())
         .iter()
         .filter_map(|pair| {
-            let pair: Array = pair.dyn_into().ok()?;
+            // `Object.entries` gives `[key, value]` arrays (checked as `string_list` checks).
+            let pair: &Array = Array::is_array(&pair).then(|| pair.unchecked_ref())?;
             Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
         })
         .collect()
