@@ -625,16 +625,12 @@ column!(GAPS: &'static [u8] = gaps, &[]);
 column!(CVV_NAMES: &'static str = cvv_name, "");
 column!(CVV_LENS: u8 = cvv_len, 0);
 
+/// Where each brand's patterns start in [`PATTERNS`] (brand `b`: `FIRST[b]..FIRST[b + 1]`); the
+/// last entry is how many patterns the table has.
+const FIRST_PATTERNS: [u8; 16] = first_patterns();
+
 /// How many patterns the table has.
-const PATTERN_COUNT: usize = {
-    let mut n = 0;
-    let mut b = 0;
-    while b < BRANDS.len() {
-        n += BRANDS[b].patterns.len();
-        b += 1;
-    }
-    n
-};
+const PATTERN_COUNT: usize = FIRST_PATTERNS[BRANDS.len()] as usize;
 
 /// Every brand's patterns in match order, brand after brand, as three arrays (each pattern's
 /// `lo`, `hi - lo` and `len` at the same index): the same values as [`BRANDS`]' patterns, laid
@@ -666,8 +662,8 @@ const fn soa() -> Soa {
     out
 }
 
-/// Where each brand's patterns start in [`PATTERNS`] (brand `b`: `FIRST[b]..FIRST[b + 1]`).
-static FIRST: [u8; 16] = first_patterns();
+/// [`FIRST_PATTERNS`] as one copy in the build.
+static FIRST: [u8; 16] = FIRST_PATTERNS;
 
 const fn first_patterns() -> [u8; 16] {
     let mut out = [0u8; 16];

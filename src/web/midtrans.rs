@@ -20,7 +20,7 @@ use super::backend;
 use super::clock;
 use super::convert;
 use super::error::Error;
-use super::jsval::{get, set};
+use super::jsval::{get, get_string, set};
 use super::listener::Listener;
 use super::loader::{self, Script, TokenFrame};
 use super::local::Local;
@@ -128,7 +128,7 @@ fn message_guard(allowed_origins: Vec<String>) -> Option<Listener> {
         let source = get(&ev, "source");
         let from_shown = ACTIVE_FRAME.update(|f| f.as_ref().is_some_and(|frame| from_frame(&source, frame)));
         let allowed: Vec<&str> = allowed_origins.iter().map(String::as_str).collect();
-        let mut origin = get(&ev, "origin").as_string().unwrap_or_default();
+        let mut origin = get_string(&ev, "origin").unwrap_or_default();
         origin.push('/');
         let origin_ok = domain::is_allowed_redirect_url(&origin, &allowed);
         if !(from_shown && origin_ok) {

@@ -132,7 +132,7 @@ impl Popup {
             }));
             let weak = Rc::downgrade(&inner);
             listeners.push(Listener::new(&document, "keydown", true, move |ev| {
-                let escape = super::jsval::get(&ev, "key").as_string().is_some_and(|k| k == "Escape");
+                let escape = super::jsval::get_string(&ev, "key").is_some_and(|k| k == "Escape");
                 if let (true, Some(inner)) = (escape, weak.upgrade()) {
                     ev.prevent_default();
                     inner.cancel();
