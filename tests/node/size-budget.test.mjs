@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, packageFiles, packageSizes } from '../../bench/sizes.mjs';
 
-// Measured 48,195 B gzip -9 on 2026-12-02 (the .wasm inside the entry, decoded by a 127-byte
+// Measured 48,175 B gzip -9 on 2026-12-02 (the .wasm inside the entry, decoded by a 127-byte
 // WebAssembly loop; the entry instantiates the module itself, so wasm-bindgen's init functions
 // are not bundled; UTF-8 checked and trimmed by domain::utf8; reason and error messages as one
 // string per locale; the token calls' validation options read by the entry; the adapter's own
