@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, packageFiles, packageSizes } from '../../bench/sizes.mjs';
 
-// Measured 47,965 B gzip -9 on 2026-12-03 (the full build's wasm once more through wasm-opt's
+// Measured 47,965 B gzip -9 on 2026-12-02 (the full build's wasm once more through wasm-opt's
 // --flatten --rereloop; before that, 48,175 B: the .wasm inside the entry, decoded by a 127-byte
 // WebAssembly loop; the entry instantiates the module itself, so wasm-bindgen's init functions
 // are not bundled; UTF-8 checked and trimmed by domain::utf8; reason and error messages as one
