@@ -56,6 +56,10 @@ function build({ outDir, features, midtrans }) {
   }
   run(wasmOpt, [
     '-Oz', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features',
+    // Rust's wasm32 layout puts the 1 MiB stack first and the data after it, and the stack never
+    // grows into the first KiB, so nothing reads or writes below address 1024: binaryen may fold
+    // constant address offsets (-211 B gzip for the full build, -9 B for the validate build).
+    '--low-memory-unused',
     // The features rustc 1.95 enables for wasm32-unknown-unknown.
     '--enable-bulk-memory', '--enable-mutable-globals', '--enable-nontrapping-float-to-int',
     '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue',
