@@ -54,6 +54,8 @@ function build({ outDir, features, midtrans }) {
     mkdirSync(outDir, { recursive: true });
     writeFileSync(wasm, readFileSync(built));
   }
+  const lowest = lowestDataAddress(readFileSync(wasm));
+  if (lowest < 1024) throw new Error(`a data segment starts at ${lowest}: --low-memory-unused needs nothing below 1024`);
   run(wasmOpt, [
     '-Oz', '--converge', '--strip-debug', '--strip-producers', '--strip-target-features',
     // Rust's wasm32 layout puts the 1 MiB stack first and the data after it, and the stack never
@@ -155,6 +157,33 @@ function build({ outDir, features, midtrans }) {
   // form.js is not in the total: only a page that calls CardForm.define() fetches it.
   if (midtrans) sizes['form.js (lazy, on CardForm.define())'] = sizesOf(outDir, ['form.js'])['form.js'];
   return sizes;
+}
+
+// The lowest address a data segment of the module starts at (Infinity for none): the check that
+// --low-memory-unused holds for this build (a passive or non-constant segment fails it too).
+function lowestDataAddress(buf) {
+  let pos = 8;
+  const leb = () => { let r = 0, s = 0, b; do { b = buf[pos++]; r |= (b & 0x7f) << s; s += 7; } while (b & 0x80); return r >>> 0; };
+  let lowest = Infinity;
+  while (pos < buf.length) {
+    const id = buf[pos++];
+    const size = leb();
+    const end = pos + size;
+    if (id === 11) {
+      for (let n = leb(); n > 0; n--) {
+        const flags = leb();
+        if (flags === 2) leb();
+        if (flags === 1 || buf[pos] !== 0x41) return -1;
+        pos++;
+        lowest = Math.min(lowest, leb());
+        if (buf[pos++] !== 0x0b) return -1;
+        const len = leb();
+        pos += len;
+      }
+    }
+    pos = end;
+  }
+  return lowest;
 }
 
 function sizesOf(dir, files) {
