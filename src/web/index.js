@@ -134,7 +134,8 @@ function put(s, at) {
 
 // Text of at most 8 ASCII characters packed into two int32s, `lo` and `hi` (character i in byte
 // i, least significant first): how short values reach the expiry and CVV exports, in the call's
-// arguments instead of through wasm memory. The length, or -1 when the string `v` is not such text.
+// arguments instead of through wasm memory. The length, or -1 when the string `v` is not such
+// text (callers check that it is a string).
 let lo = 0;
 let hi = 0;
 function pack(v) {
