@@ -195,41 +195,31 @@ pub extern "C" fn mc_number(len: u32, supported: u32, luhn_unionpay: u32) -> u32
     bits
 }
 
-/// `validateExpiry` on one string; `today` is `year * 100 + month`.
+/// The buffer's way in for the validators [`mc_short`] serves otherwise (text longer than 8
+/// bytes, not ASCII, or not text: `len` [`NOT_TEXT`]), on the first `len` bytes:
+/// - `kind` 0, `validateExpiry` on one string (`x` is today as `year * 100 + month`, `y` the
+///   horizon);
+/// - `kind` 1, `validateCvv` (`x` the brand's index, 15 for none);
+/// - `kind` 2 or more, `validateExpiry({ month, year })`: the month's `kind - 2` bytes, then the
+///   year's (`x` and `y` as for kind 0).
+///
+/// No stack scrub: the only copies of the text are the buffer and [`with_input`]'s, both zeroed,
+/// and the checks read the bytes in place.
 #[no_mangle]
-pub extern "C" fn mc_expiry(len: u32, today: u32, max_years_ahead: u32) -> u32 {
-    let opts = expiry_options(today, max_years_ahead);
-    with_input(len, |s| expiry_text_bits(s, &opts))
+pub extern "C" fn mc_long(len: u32, kind: u32, x: u32, y: u32) -> u32 {
+    with_input(len, |s| match kind {
+        0 => expiry_text_bits(s, &expiry_options(x, y)),
+        1 => cvv_text_bits(s, brand_of(x)),
+        k => expiry_bits(&match s.and_then(|s| s.split_at_checked(k as usize - 2)) {
+            Some((m, yr)) => domain::validate_month_year(m, yr, &expiry_options(x, y)),
+            None => ExpiryVerdict::NOT_TEXT,
+        }),
+    })
 }
 
 /// The packed verdict of `validateExpiry` on one string (`None`: not text), however it came.
 fn expiry_text_bits(s: Option<&str>, opts: &ExpiryOptions) -> u32 {
     expiry_bits(&s.map_or(ExpiryVerdict::NOT_TEXT, |s| domain::validate_expiry(s, opts)))
-}
-
-/// `validateExpiry({ month, year })`: the month's `month_len` bytes, then the year's.
-#[no_mangle]
-pub extern "C" fn mc_month_year(month_len: u32, year_len: u32, today: u32, max_years_ahead: u32) -> u32 {
-    let opts = expiry_options(today, max_years_ahead);
-    if month_len == NOT_TEXT || year_len == NOT_TEXT {
-        return expiry_bits(&ExpiryVerdict::NOT_TEXT);
-    }
-    with_input(month_len.saturating_add(year_len), |s| {
-        let v = match s.and_then(|s| s.split_at_checked(month_len as usize)) {
-            Some((m, y)) => domain::validate_month_year(m, y, &opts),
-            None => ExpiryVerdict::NOT_TEXT,
-        };
-        expiry_bits(&v)
-    })
-}
-
-/// `validateCvv`: `brand` is the brand's index, 15 for none.
-#[no_mangle]
-pub extern "C" fn mc_cvv(len: u32, brand: u32) -> u32 {
-    let b = brand_of(brand);
-    // No stack scrub: the CVV's only copies are the buffer and with_input's, both zeroed (the
-    // check reads the bytes in place).
-    with_input(len, |s| cvv_text_bits(s, b))
 }
 
 /// The packed verdict of `validateCvv` on one string (`None`: not text), however it came.
@@ -318,17 +308,9 @@ pub extern "C" fn mc_brand_info(index: u32) -> u32 {
     1
 }
 
-/// `formatCardNumber`: the formatted number into the output area; returns its length.
-#[no_mangle]
-pub extern "C" fn mc_format(len: u32) -> u32 {
-    let mut out = Area(0);
-    with_input(len, |s| domain::format::format_card_number_into(s.unwrap_or(""), &mut out));
-    scrub_stack();
-    out.0 as u32
-}
-
-/// `formatCardInput` (`kind` 0) or `formatExpiryInput` (1: typing, 2: deleting): the value into
-/// the output area; returns its length, and the caret (UTF-16 units) shifted left by 16.
+/// `formatCardInput` (`kind` 0), `formatExpiryInput` (1: typing, 2: deleting) or
+/// `formatCardNumber` (3, the caret unused): the value into the output area; returns its length,
+/// and the caret (UTF-16 units) shifted left by 16.
 #[no_mangle]
 pub extern "C" fn mc_input(len: u32, caret: u32, kind: u32) -> u32 {
     let mut out = Area(0);
@@ -336,6 +318,10 @@ pub extern "C" fn mc_input(len: u32, caret: u32, kind: u32) -> u32 {
         let s = s.unwrap_or("");
         match kind {
             0 => domain::format::format_card_input_into(s, caret as usize, &mut out),
+            3 => {
+                domain::format::format_card_number_into(s, &mut out);
+                0
+            }
             k => domain::format::format_expiry_input_into(s, caret as usize, k == 2, &mut out),
         }
     });

@@ -259,20 +259,20 @@ export function validateExpiry(value, options) {
 
 // validateExpiry on anything but short ASCII text: `{ month, year }`, longer text, other values.
 function expiryOther(value, t, max) {
-  if (typeof value !== 'object' || value === null) return expiryFromBits(w.mc_expiry(putText(value, 0), t, max));
+  if (typeof value !== 'object' || value === null) return expiryFromBits(w.mc_long(putText(value, 0), 0, t, max));
   const m = text(get(value, 'month'));
   const y = text(get(value, 'year'));
   const mn = m === null || y === null ? NOT_TEXT : put(m, 0);
   const yn = mn === NOT_TEXT ? NOT_TEXT : put(y, mn);
   if (yn === NOT_TEXT && mn !== NOT_TEXT) bytes().fill(0, 0, mn);
-  return expiryFromBits(w.mc_month_year(mn, yn, t, max));
+  return expiryFromBits(yn === NOT_TEXT ? w.mc_long(NOT_TEXT, 0, t, max) : w.mc_long(mn + yn, mn + 2, t, max));
 }
 
 export function validateCvv(value, brand) {
   ready('validateCvv()');
   const b = brandIndex(brand) ?? 15;
   const n = typeof value === 'string' ? pack(value) : -1;
-  return n < 0 ? cvvFromBits(w.mc_cvv(putText(value, 0), b)) : cvvFromBits(cleared(w.mc_short(lo, hi, n, 1, b, 0)));
+  return n < 0 ? cvvFromBits(w.mc_long(putText(value, 0), 1, b, 0)) : cvvFromBits(cleared(w.mc_short(lo, hi, n, 1, b, 0)));
 }
 
 export function validateCard(card, options) {
@@ -301,7 +301,7 @@ export function detectBrand(value) {
 
 export function formatCardNumber(value) {
   ready('formatCardNumber()');
-  return output(w.mc_format(put(text(value) ?? '', 0)));
+  return output(w.mc_input(put(text(value) ?? '', 0), 0, 3) & 0xffff);
 }
 
 // A caret as web/abi.rs reads it: a finite non-negative number, else "the end".
