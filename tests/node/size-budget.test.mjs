@@ -12,13 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { measure, packageFiles, packageSizes } from '../../bench/sizes.mjs';
 
 // Measured 47,610 B gzip -9 on 2026-12-02 (the full build's wasm once more through wasm-opt's
-// --flatten --rereloop, --low-memory-unused, four validator exports fewer; before that,
-// 48,175 B: the .wasm inside the entry, decoded by a 127-byte WebAssembly loop; the entry instantiates the module itself, so wasm-bindgen's init functions
-// are not bundled; UTF-8 checked and trimmed by domain::utf8; reason and error messages as one
-// string per locale; the token calls' validation options read by the entry; the adapter's own
-// Promise bridge instead of js-sys's executor; then no Fn closure for the token frame's Trusted
-// Types policy, no js_sys::global lookup, no JsFuture, onCancel a property of the entry, and no
-// str::splitn or generic join; the brand data in compact private columns; Cells, not RefCells).
+// --flatten --rereloop, --low-memory-unused, four validator exports fewer; before that, 48,175 B:
+// the .wasm inside the entry, decoded by a 127-byte WebAssembly loop; the entry instantiates the
+// module itself, so wasm-bindgen's init functions are not bundled; UTF-8 checked and trimmed by
+// domain::utf8; reason and error messages as one string per locale; the token calls' validation
+// options read by the entry; the adapter's own Promise bridge instead of js-sys's executor; then no
+// Fn closure for the token frame's Trusted Types policy, no js_sys::global lookup, no JsFuture,
+// onCancel a property of the entry, and no str::splitn or generic join; the brand data in compact
+// private columns; Cells, not RefCells).
 // The budget only moves down (it was 60,500, 60,450, 58,150, 58,100, 55,750, 54,750, 54,650,
 // 54,550, 54,450, 54,350, 54,300, 54,050, 53,850, 53,400, 53,150, 52,600, 52,550, 48,950,
 // 48,550, 48,250, 48,000, then 47,900 B); BENCHMARKS.md says where the bytes are.
