@@ -283,7 +283,9 @@ pub extern "C" fn mc_card(
     bits
 }
 
-/// `detectBrand`: the brand's index once the digits determine one brand, else 15.
+/// `detectBrand`: the brand's index once the digits determine one brand, else 15; for a brand,
+/// its details into the output area too: nice name, lengths, gaps and security code name as
+/// `(address, length)`, then the code's length.
 #[no_mangle]
 pub extern "C" fn mc_brand(len: u32) -> u32 {
     let b = with_input(len, |s| {
@@ -291,21 +293,14 @@ pub extern "C" fn mc_brand(len: u32) -> u32 {
         domain::detect(d.as_bytes()).brand
     });
     scrub_stack();
-    b.map_or(15, |b| b.index() as u32)
-}
-
-/// A brand's details into the output area: nice name, lengths, gaps and security code name as
-/// `(address, length)`, then the code's length. Returns 0 for no such brand.
-#[no_mangle]
-pub extern "C" fn mc_brand_info(index: u32) -> u32 {
-    let Some(b) = brand_of(index) else { return 0 };
+    let Some(b) = b else { return 15 };
     let info = b.facts();
     put_str(0, info.nice_name);
     put_bytes(2, info.lengths);
     put_bytes(4, info.gaps);
     put_str(6, info.cvv_name);
     put_u32(8, u32::from(info.cvv_len));
-    1
+    b.index() as u32
 }
 
 /// `formatCardInput` (`kind` 0), `formatExpiryInput` (1: typing, 2: deleting) or

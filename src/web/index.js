@@ -295,7 +295,7 @@ export function validateCard(card, options) {
 export function detectBrand(value) {
   ready('detectBrand()');
   const b = w.mc_brand(putText(value, 0));
-  if (b === 15 || !w.mc_brand_info(b)) return null;
+  if (b === 15) return null;
   return { brand: BRANDS[b], niceName: str(0), lengths: list(2), gaps: list(4), cvvName: str(6), cvvLength: word(8) };
 }
 
