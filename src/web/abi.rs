@@ -183,38 +183,37 @@ pub extern "C" fn mc_io() -> u32 {
     IO.as_ptr() as usize as u32
 }
 
-/// `validateCardNumber`: `supported` is a brand mask, `luhn_unionpay` 0 or 1.
-#[no_mangle]
-pub extern "C" fn mc_number(len: u32, supported: u32, luhn_unionpay: u32) -> u32 {
-    let opts = number_options(supported, luhn_unionpay);
-    let bits = with_input(len, |s| {
-        number_bits(&s.map_or(NumberVerdict::NOT_TEXT, |s| domain::validate_number(s, &opts)))
-    });
-    // Normalisation copied the digits into frames below this one.
-    scrub_stack();
-    bits
-}
-
-/// The buffer's way in for the validators [`mc_short`] serves otherwise (text longer than 8
-/// bytes, not ASCII, or not text: `len` [`NOT_TEXT`]), on the first `len` bytes:
+/// The validators' way in through the buffer, on its first `len` bytes (`len` [`NOT_TEXT`]: not
+/// text): card numbers, and the expiry and CVV values [`mc_short`] does not take (longer than 8
+/// bytes, not ASCII, or not text). One export for all of them, each a few hundred bytes less
+/// than an export of its own:
 /// - `kind` 0, `validateExpiry` on one string (`x` is today as `year * 100 + month`, `y` the
 ///   horizon);
 /// - `kind` 1, `validateCvv` (`x` the brand's index, 15 for none);
-/// - `kind` 2 or more, `validateExpiry({ month, year })`: the month's `kind - 2` bytes, then the
+/// - `kind` 2, `validateCardNumber` (`x` a brand mask, `y` 1 for `luhnValidateUnionPay`);
+/// - `kind` 3 or more, `validateExpiry({ month, year })`: the month's `kind - 3` bytes, then the
 ///   year's (`x` and `y` as for kind 0).
 ///
-/// No stack scrub: the only copies of the text are the buffer and [`with_input`]'s, both zeroed,
-/// and the checks read the bytes in place.
+/// The stack is scrubbed after a card number only (normalisation copied its digits into frames
+/// below this one); the expiry and CVV checks read the bytes in place, so their only copies are
+/// the buffer and [`with_input`]'s, both zeroed.
 #[no_mangle]
 pub extern "C" fn mc_long(len: u32, kind: u32, x: u32, y: u32) -> u32 {
-    with_input(len, |s| match kind {
+    let bits = with_input(len, |s| match kind {
         0 => expiry_text_bits(s, &expiry_options(x, y)),
         1 => cvv_text_bits(s, brand_of(x)),
-        k => expiry_bits(&match s.and_then(|s| s.split_at_checked(k as usize - 2)) {
+        2 => number_bits(
+            &s.map_or(NumberVerdict::NOT_TEXT, |s| domain::validate_number(s, &number_options(x, y))),
+        ),
+        k => expiry_bits(&match s.and_then(|s| s.split_at_checked(k as usize - 3)) {
             Some((m, yr)) => domain::validate_month_year(m, yr, &expiry_options(x, y)),
             None => ExpiryVerdict::NOT_TEXT,
         }),
-    })
+    });
+    if kind == 2 {
+        scrub_stack();
+    }
+    bits
 }
 
 /// The packed verdict of `validateExpiry` on one string (`None`: not text), however it came.

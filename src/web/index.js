@@ -244,7 +244,7 @@ function output(n) {
 
 export function validateCardNumber(value, options) {
   ready('validateCardNumber()');
-  return numberFromBits(w.mc_number(putText(value, 0), supported(options), luhn(options)));
+  return numberFromBits(w.mc_long(putText(value, 0), 2, supported(options), luhn(options)));
 }
 
 // The short-text path of validateExpiry and validateCvv stays small enough for V8 to inline into
@@ -265,7 +265,7 @@ function expiryOther(value, t, max) {
   const mn = m === null || y === null ? NOT_TEXT : put(m, 0);
   const yn = mn === NOT_TEXT ? NOT_TEXT : put(y, mn);
   if (yn === NOT_TEXT && mn !== NOT_TEXT) bytes().fill(0, 0, mn);
-  return expiryFromBits(yn === NOT_TEXT ? w.mc_long(NOT_TEXT, 0, t, max) : w.mc_long(mn + yn, mn + 2, t, max));
+  return expiryFromBits(yn === NOT_TEXT ? w.mc_long(NOT_TEXT, 0, t, max) : w.mc_long(mn + yn, mn + 3, t, max));
 }
 
 export function validateCvv(value, brand) {

@@ -680,7 +680,7 @@ async fn no_card_number_stays_in_wasm_memory() {
     assert!(!memory_holds_secret(&memory), "the test starts clean");
     // The validators' boundary (web/abi.rs), as the package entry uses it: the text written
     // into the buffer, one export called. The number stays a JS value on the test's side.
-    let abi_number = |n| midtrans_card::web::abi::mc_number(n, 0x7fff, 0);
+    let abi_number = |n| midtrans_card::web::abi::mc_long(n, 2, 0x7fff, 0);
     let n = write_input(&memory, midtrans_card::web::abi::mc_io(), &secret_number());
     assert_eq!(abi_number(n) & 1, 1, "valid");
     assert!(!memory_holds_secret(&memory), "after validateCardNumber");
