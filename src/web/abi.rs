@@ -282,17 +282,40 @@ pub extern "C" fn mc_card(
     bits
 }
 
-/// `detectBrand`: the brand's index once the digits determine one brand, else 15; for a brand,
-/// its details into the output area too: nice name, lengths, gaps and security code name as
-/// `(address, length)`, then the code's length.
+/// The formatters and `detectBrand`, on the buffer's first `len` bytes:
+/// - `kind` 0, `formatCardInput`; 1 and 2, `formatExpiryInput` typing and deleting (`caret` in
+///   UTF-16 units); 3, `formatCardNumber` (the caret unused): the value into the output area, and
+///   the answer is its length, with the caret shifted left by 16;
+/// - `kind` 4, `detectBrand`: the brand's index once the digits determine one brand, else 15;
+///   for a brand, its details in the output area too (nice name, lengths, gaps and security code
+///   name as `(address, length)`, then the code's length).
 #[no_mangle]
-pub extern "C" fn mc_brand(len: u32) -> u32 {
-    let b = with_input(len, |s| {
-        let d = domain::digits::normalise(s?).ok()?;
-        domain::detect(d.as_bytes()).brand
+pub extern "C" fn mc_input(len: u32, caret: u32, kind: u32) -> u32 {
+    let mut out = Area(0);
+    let r = with_input(len, |s| {
+        if kind == 4 {
+            return brand_details(s);
+        }
+        let (s, caret) = (s.unwrap_or(""), caret as usize);
+        let c = match kind {
+            0 => domain::format::format_card_input_into(s, caret, &mut out),
+            3 => {
+                domain::format::format_card_number_into(s, &mut out);
+                0
+            }
+            k => domain::format::format_expiry_input_into(s, caret, k == 2, &mut out),
+        };
+        (out.0 as u32) | (c.min(0xffff) as u32) << 16
     });
     scrub_stack();
-    let Some(b) = b else { return 15 };
+    r
+}
+
+/// [`mc_input`]'s `detectBrand`.
+fn brand_details(s: Option<&str>) -> u32 {
+    let Some(b) = s.and_then(|s| domain::detect(domain::digits::normalise(s).ok()?.as_bytes()).brand) else {
+        return 15;
+    };
     let info = b.facts();
     put_str(0, info.nice_name);
     put_bytes(2, info.lengths);
@@ -300,25 +323,4 @@ pub extern "C" fn mc_brand(len: u32) -> u32 {
     put_str(6, info.cvv_name);
     put_u32(8, u32::from(info.cvv_len));
     b.index() as u32
-}
-
-/// `formatCardInput` (`kind` 0), `formatExpiryInput` (1: typing, 2: deleting) or
-/// `formatCardNumber` (3, the caret unused): the value into the output area; returns its length,
-/// and the caret (UTF-16 units) shifted left by 16.
-#[no_mangle]
-pub extern "C" fn mc_input(len: u32, caret: u32, kind: u32) -> u32 {
-    let mut out = Area(0);
-    let c = with_input(len, |s| {
-        let s = s.unwrap_or("");
-        match kind {
-            0 => domain::format::format_card_input_into(s, caret as usize, &mut out),
-            3 => {
-                domain::format::format_card_number_into(s, &mut out);
-                0
-            }
-            k => domain::format::format_expiry_input_into(s, caret as usize, k == 2, &mut out),
-        }
-    });
-    scrub_stack();
-    (out.0 as u32) | (c.min(0xffff) as u32) << 16
 }

@@ -294,7 +294,7 @@ export function validateCard(card, options) {
 
 export function detectBrand(value) {
   ready('detectBrand()');
-  const b = w.mc_brand(putText(value, 0));
+  const b = w.mc_input(putText(value, 0), 0, 4);
   if (b === 15) return null;
   return { brand: BRANDS[b], niceName: str(0), lengths: list(2), gaps: list(4), cvvName: str(6), cvvLength: word(8) };
 }
