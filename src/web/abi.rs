@@ -185,8 +185,8 @@ pub extern "C" fn mc_io() -> u32 {
 
 /// The validators' way in through the buffer, on its first `len` bytes (`len` [`NOT_TEXT`]: not
 /// text): card numbers, and the expiry and CVV values [`mc_short`] does not take (longer than 8
-/// bytes, not ASCII, or not text). One export for all of them, each a few hundred bytes less
-/// than an export of its own:
+/// bytes, not ASCII, or not text). One export for all of them: an export costs the download
+/// (folding `validateCardNumber`'s own export in took 135 B off the validate entry's gzip).
 /// - `kind` 0, `validateExpiry` on one string (`x` is today as `year * 100 + month`, `y` the
 ///   horizon);
 /// - `kind` 1, `validateCvv` (`x` the brand's index, 15 for none);
