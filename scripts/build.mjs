@@ -23,7 +23,7 @@ const walk = (d) =>
 const wasmOpt = join(root, 'node_modules/.bin/wasm-opt');
 if (!existsSync(wasmOpt)) throw new Error('node_modules/.bin/wasm-opt missing: run `npm ci` (npm binaryen@130.0.0)');
 const { transformSync, buildSync } = await import('esbuild');
-const { minifyNames, minifyValidatorNames } = await import('./wasm-names.mjs');
+const { minifyNames, minifyValidatorNames, lowestDataAddress } = await import('./wasm-names.mjs');
 const { pack, checkDecoder } = await import('./embed.mjs');
 checkDecoder(join(root, 'src/web/unpack.wat'), join(root, 'node_modules/.bin'));
 const { unpack: unpackJs } = await import('../src/web/unpack.js');
@@ -159,33 +159,6 @@ function build({ outDir, features, midtrans }) {
   // form.js is not in the total: only a page that calls CardForm.define() fetches it.
   if (midtrans) sizes['form.js (lazy, on CardForm.define())'] = sizesOf(outDir, ['form.js'])['form.js'];
   return sizes;
-}
-
-// The lowest address a data segment of the module starts at (Infinity for none): the check that
-// --low-memory-unused holds for this build (a passive or non-constant segment fails it too).
-function lowestDataAddress(buf) {
-  let pos = 8;
-  const leb = () => { let r = 0, s = 0, b; do { b = buf[pos++]; r |= (b & 0x7f) << s; s += 7; } while (b & 0x80); return r >>> 0; };
-  let lowest = Infinity;
-  while (pos < buf.length) {
-    const id = buf[pos++];
-    const size = leb();
-    const end = pos + size;
-    if (id === 11) {
-      for (let n = leb(); n > 0; n--) {
-        const flags = leb();
-        if (flags === 2) leb();
-        if (flags === 1 || buf[pos] !== 0x41) return -1;
-        pos++;
-        lowest = Math.min(lowest, leb());
-        if (buf[pos++] !== 0x0b) return -1;
-        const len = leb();
-        pos += len;
-      }
-    }
-    pos = end;
-  }
-  return lowest;
 }
 
 function sizesOf(dir, files) {

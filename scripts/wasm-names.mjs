@@ -74,6 +74,38 @@ function skipImportDesc(buf, p) {
 }
 
 /** Renames in place; returns `{ imports, exports }` counts. */
+/**
+ * The lowest address a data segment of the module `buf` starts at (Infinity for none; -1 for a
+ * passive segment or one whose address is not a constant): what scripts/build.mjs checks before
+ * `wasm-opt --low-memory-unused`.
+ */
+export function lowestDataAddress(buf) {
+  let lowest = Infinity;
+  let p = 8;
+  while (p < buf.length) {
+    const id = buf[p];
+    const [size, start] = leb(buf, p + 1);
+    if (id === 11) {
+      let [count, q] = leb(buf, start);
+      for (; count > 0; count--) {
+        let flags;
+        [flags, q] = leb(buf, q);
+        if (flags === 2) [, q] = leb(buf, q); // memory index
+        if (flags === 1 || buf[q] !== 0x41) return -1; // passive, or not i32.const
+        let at;
+        [at, q] = leb(buf, q + 1);
+        if (buf[q] !== 0x0b) return -1;
+        let len;
+        [len, q] = leb(buf, q + 1);
+        lowest = Math.min(lowest, at);
+        q += len;
+      }
+    }
+    p = start + size;
+  }
+  return lowest;
+}
+
 export function minifyNames(wasmFile, glueFile) {
   const buf = readFileSync(wasmFile);
   const glue = readFileSync(glueFile, 'utf8');
