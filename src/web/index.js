@@ -267,7 +267,7 @@ export function validateCvv(value, brand) {
   ready('validateCvv()');
   const b = brandIndex(brand) ?? 15;
   const n = typeof value === 'string' ? pack(value) : -1;
-  return n < 0 ? cvvFromBits(w.mc_long(putText(value, 0), 1, b, 0)) : cvvFromBits(cleared(w.mc_short(lo, hi, n, 1, b, 0)));
+  return cvvFromBits(n < 0 ? w.mc_long(putText(value, 0), 1, b, 0) : cleared(w.mc_short(lo, hi, n, 1, b, 0)));
 }
 
 export function validateCard(card, options) {
