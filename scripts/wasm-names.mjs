@@ -73,7 +73,6 @@ function skipImportDesc(buf, p) {
   }
 }
 
-/** Renames in place; returns `{ imports, exports }` counts. */
 /**
  * The lowest address a data segment of the module `buf` starts at (Infinity for none; -1 for a
  * passive segment or one whose address is not a constant): what scripts/build.mjs checks before
@@ -106,6 +105,7 @@ export function lowestDataAddress(buf) {
   return lowest;
 }
 
+/** Renames in place; returns `{ imports, exports }` counts. */
 export function minifyNames(wasmFile, glueFile) {
   const buf = readFileSync(wasmFile);
   const glue = readFileSync(glueFile, 'utf8');
