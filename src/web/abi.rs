@@ -13,9 +13,11 @@
 #![allow(unsafe_code)] // `#[no_mangle]` only: the exported symbol names. No unsafe block.
 
 use core::sync::atomic::{AtomicU8, Ordering};
+
 use zeroize::Zeroize;
 
 use super::hygiene::scrub_stack;
+use crate::domain::digits::wipe;
 use crate::domain::{
     self, Brand, BrandSet, CardInput, CardOptions, CvvVerdict, ExpiryOptions, ExpiryVerdict, FieldValue,
     Locale, NumberOptions, NumberVerdict, YearMonth,
@@ -75,7 +77,7 @@ fn copy_and_run(buf: &mut [u8], f: &mut dyn FnMut(Option<&str>)) {
         *b = a.swap(0, Ordering::Relaxed);
     }
     f(domain::utf8::text(buf));
-    buf.zeroize();
+    wipe(buf);
 }
 
 /// `validateExpiry` (`cvv == 0`: `x` is today as `year * 100 + month`, `y` the horizon) or

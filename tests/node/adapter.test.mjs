@@ -120,4 +120,20 @@ for (const [name, [mc, exports]] of Object.entries(entries)) {
       assert.equal(memory.indexOf(needle), -1, `${needle} is in wasm memory`);
     }
   });
+
+  // Expiry and CVV text longer than 8 characters, or not ASCII, goes through the buffer and a
+  // copy on the stack, and no stack scrub follows these calls: only the copy's own wipe
+  // (web/abi.rs `copy_and_run`) clears it. (Failed with that wipe removed.)
+  test(`${name}: no expiry or CVV sent through the buffer stays in the WebAssembly memory`, () => {
+    const calls = [
+      ['\u00a07294', () => mc.validateCvv('\u00a07294', 'american-express')], // not ASCII: the buffer path
+      ['11 / 2031', () => mc.validateExpiry('  11 / 2031  ', today(2026, 11))], // over 8 characters
+      ['112031', () => mc.validateExpiry({ month: '11', year: '2031' }, today(2026, 11))],
+    ];
+    for (const [needle, call] of calls) {
+      assert.equal(call().isValid, true, needle);
+      // Each call's copy lands where the next one's would: look after every call.
+      assert.equal(Buffer.from(exports.memory.buffer).indexOf(Buffer.from(needle)), -1, `${needle} is in wasm memory`);
+    }
+  });
 }
