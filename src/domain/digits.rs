@@ -27,7 +27,7 @@ impl Drop for Digits {
 /// one `memory.fill`), then [`core::hint::black_box`], which counts as reading the bytes, so the
 /// stores cannot be dropped as dead (the stack scrub in `web/hygiene.rs` relies on the same).
 /// The `zeroize` crate writes slices byte by byte with volatile stores: through it, a card
-/// number's validation was 3-5 % slower in the package and its wasm larger (BENCHMARKS.md). The
+/// number's validation was about 3 % slower in the package and its wasm larger (BENCHMARKS.md). The
 /// package's memory tests (`tests/node/adapter.test.mjs`) check that nothing is left.
 ///
 /// ```
