@@ -28,9 +28,10 @@
 //! outside a browser [`MidtransCard::load`] fails with [`ErrorCode::SdkNotLoaded`].
 //!
 //! [`domain`] is the pure core (no browser, no clock, no I/O) and builds on any target.
-// `unsafe` is allowed in three places: the validators' exported symbol names (web/abi.rs), the
-// flow's single-threaded globals (web/local.rs), and text from bytes that domain/utf8.rs has
-// checked, as UTF-8 or as ASCII (tests/utf8.rs proves both checks agree with core's).
+// `unsafe` is allowed in three places: the validators' exported symbol names and their input
+// buffer read in place (web/abi.rs), the flow's single-threaded globals (web/local.rs), and text
+// from bytes that domain/utf8.rs has checked, as UTF-8 or as ASCII (tests/utf8.rs proves both
+// checks agree with core's).
 #![deny(unsafe_code)]
 #![warn(missing_docs)]
 // The npm builds (`js` + `small-allocator`, with or without `flow`, never `midtrans`) need nothing

@@ -8,16 +8,17 @@
 //! Text is UTF-8. A length of [`NOT_TEXT`] means the JavaScript value was not text (an object,
 //! a fraction, a negative number, a symbol...), or longer than [`INPUT_CAPACITY`] bytes;
 //! [`ABSENT`] (in `mc_card`) that the field was `undefined` or `null`. Card data written into
-//! the buffer is overwritten with zeros as it is read; what an export writes into the output
-//! area (a formatted card number) the entry zeroes once it has read it.
-#![allow(unsafe_code)] // `#[no_mangle]` only: the exported symbol names. No unsafe block.
+//! the buffer is read in place (never copied) and overwritten with zeros once the export has
+//! read it; what an export writes into the output area (a formatted card number) the entry
+//! zeroes once it has read it.
+// `#[no_mangle]` (the exported symbol names), and one block in `input`: the buffer read in place.
+#![allow(unsafe_code)]
 
 use core::sync::atomic::{AtomicU8, Ordering};
 
 use zeroize::Zeroize;
 
 use super::hygiene::scrub_stack;
-use crate::domain::digits::wipe;
 use crate::domain::{
     self, Brand, BrandSet, CardInput, CardOptions, CvvVerdict, ExpiryOptions, ExpiryVerdict, FieldValue,
     Locale, NumberOptions, NumberVerdict, YearMonth,
@@ -32,15 +33,14 @@ const NOT_TEXT: u32 = u32::MAX;
 /// A length meaning "absent" (`undefined` / `null`).
 const ABSENT: u32 = u32::MAX - 1;
 
-/// The buffer: input text, then the output area. Atomics make "written from outside" explicit
-/// without `unsafe`; on single-threaded wasm32 they are plain loads and stores. Zero-initialised
-/// (`.bss`): it costs the download nothing.
+/// The buffer: input text, then the output area. Atomics make "written from outside" explicit;
+/// on single-threaded wasm32 they are plain loads and stores. `input` reads the input text in
+/// place as bytes. Zero-initialised (`.bss`): it costs the download nothing.
 static IO: [AtomicU8; INPUT_CAPACITY + OUTPUT_CAPACITY] =
     [const { AtomicU8::new(0) }; INPUT_CAPACITY + OUTPUT_CAPACITY];
 
-/// Runs `f` on the first `len` bytes of the buffer as text (`None`: not text), then overwrites
-/// both the buffer and the copy with zeros. The copy is on the stack (no heap: the validation-only
-/// build has none): 64 bytes for the common case, the whole capacity for longer text. Never panics.
+/// Runs `f` on the first `len` bytes of the buffer as text (`None`: not text), read in place,
+/// then overwrites them with zeros: the text is never copied. Never panics.
 fn with_input<R: Default>(len: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
     let mut f = Some(f);
     let mut out = R::default();
@@ -56,28 +56,20 @@ fn with_input<R: Default>(len: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
 fn input(len: u32, f: &mut dyn FnMut(Option<&str>)) {
     let n = len as usize;
     if len == NOT_TEXT || n > INPUT_CAPACITY {
-        f(None);
-    } else if n <= 64 {
-        let mut small = [0u8; 64];
-        copy_and_run(small.get_mut(..n).unwrap_or_default(), f);
-    } else {
-        long_input(n, f);
+        return f(None);
     }
-}
-
-/// Text over 64 bytes: a frame of its own, so the common case does not reserve it.
-#[inline(never)]
-fn long_input(n: usize, f: &mut dyn FnMut(Option<&str>)) {
-    let mut large = [0u8; INPUT_CAPACITY];
-    copy_and_run(large.get_mut(..n).unwrap_or_default(), f);
-}
-
-fn copy_and_run(buf: &mut [u8], f: &mut dyn FnMut(Option<&str>)) {
-    for (b, a) in buf.iter_mut().zip(&IO) {
-        *b = a.swap(0, Ordering::Relaxed);
+    let at = IO.as_ptr().cast::<u8>();
+    {
+        // SAFETY: `AtomicU8` has the size, alignment and bit validity of `u8`, and the first `n`
+        // bytes are inside `IO` (`n <= INPUT_CAPACITY`). Nothing writes them while `text`
+        // lives: wasm32 here is single-threaded, JavaScript does not run during an export, and
+        // the validators write only the output area, which starts at `INPUT_CAPACITY`.
+        let text = unsafe { core::slice::from_raw_parts(at, n) };
+        f(domain::utf8::text(text));
     }
-    f(domain::utf8::text(buf));
-    wipe(buf);
+    for a in IO.iter().take(n) {
+        a.store(0, Ordering::Relaxed);
+    }
 }
 
 /// `validateExpiry` (`cvv == 0`: `x` is today as `year * 100 + month`, `y` the horizon) or
@@ -197,8 +189,8 @@ pub extern "C" fn mc_io() -> u32 {
 ///   year's (`x` and `y` as for kind 0).
 ///
 /// The stack is scrubbed after a card number only (normalisation copied its digits into frames
-/// below this one); the expiry and CVV checks read the bytes in place, so their only copies are
-/// the buffer and [`with_input`]'s, both zeroed.
+/// below this one); the expiry and CVV checks read the bytes in place, so their only copy is the
+/// buffer, zeroed after.
 #[no_mangle]
 pub extern "C" fn mc_long(len: u32, kind: u32, x: u32, y: u32) -> u32 {
     let bits = with_input(len, |s| match kind {
