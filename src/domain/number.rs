@@ -4,7 +4,7 @@
 use super::prelude::*;
 
 use super::brand::{detect, Brand, BrandSet};
-use super::digits::{normalise, Digits};
+use super::digits::{normalise, Digits, MAX_PAN};
 use super::luhn;
 use super::reason::NumberReason;
 
@@ -63,6 +63,11 @@ impl NumberVerdict {
 
 /// Validates a card number as typed (spaces, dashes and NBSP allowed).
 pub fn validate_number(input: &str, opts: &NumberOptions) -> NumberVerdict {
+    let b = input.as_bytes();
+    // Digits only (no separators): judged in place, without a normalised copy.
+    if b.iter().all(u8::is_ascii_digit) {
+        return judge(b.get(..b.len().min(MAX_PAN)).unwrap_or_default(), b.len(), opts);
+    }
     match normalise(input) {
         Ok(d) => validate_digits(&d, opts),
         Err(_) => NumberVerdict::NOT_TEXT,
@@ -71,10 +76,15 @@ pub fn validate_number(input: &str, opts: &NumberOptions) -> NumberVerdict {
 
 /// Validates already-normalised digits.
 pub fn validate_digits(d: &Digits, opts: &NumberOptions) -> NumberVerdict {
-    if d.is_empty() {
+    judge(d.as_bytes(), d.len(), opts)
+}
+
+/// The verdict on `len` digits, of which `digits` are the first (at most [`MAX_PAN`]).
+fn judge(digits: &[u8], len: usize, opts: &NumberOptions) -> NumberVerdict {
+    if len == 0 {
         return NumberVerdict::invalid(NumberReason::Required, true, None, opts.supported);
     }
-    let det = detect(d.as_bytes());
+    let det = detect(digits);
     let candidates = det.candidates.intersect(opts.supported);
     if det.candidates.is_empty() {
         return NumberVerdict::invalid(NumberReason::UnknownBrand, false, None, BrandSet::EMPTY);
@@ -91,7 +101,6 @@ pub fn validate_digits(d: &Digits, opts: &NumberOptions) -> NumberVerdict {
     }
     let only = BrandSet::only(brand);
     let info = brand.facts();
-    let len = d.len();
     let max = usize::from(info.max_length());
     if len > max {
         return NumberVerdict::invalid(NumberReason::InvalidLength, false, Some(brand), only);
@@ -101,7 +110,7 @@ pub fn validate_digits(d: &Digits, opts: &NumberOptions) -> NumberVerdict {
         return NumberVerdict::invalid(NumberReason::Incomplete, true, Some(brand), only);
     }
     let skip_luhn = brand == Brand::UnionPay && !opts.luhn_unionpay;
-    if skip_luhn || luhn::is_valid(d.as_bytes()) {
+    if skip_luhn || luhn::is_valid(digits) {
         NumberVerdict {
             is_valid: true,
             is_potentially_valid: true,

@@ -39,36 +39,49 @@ const ABSENT: u32 = u32::MAX - 1;
 static IO: [AtomicU8; INPUT_CAPACITY + OUTPUT_CAPACITY] =
     [const { AtomicU8::new(0) }; INPUT_CAPACITY + OUTPUT_CAPACITY];
 
-/// Runs `f` on the first `len` bytes of the buffer as text (`None`: not text), read in place,
-/// then overwrites them with zeros: the text is never copied. Never panics.
-fn with_input<R: Default>(len: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
-    let mut f = Some(f);
-    let mut out = R::default();
-    input(len, &mut |s| {
-        if let Some(f) = f.take() {
-            out = f(s);
-        }
-    });
-    out
+/// Runs `f` on the first `len` bytes of the buffer as text (`None`: not text), read in place
+/// (the text is never copied), then overwrites them with zeros. Never panics.
+fn with_input<R>(len: u32, f: impl FnOnce(Option<&str>) -> R) -> R {
+    let input = Input::new(len);
+    below(f, input.text())
 }
 
-/// [`with_input`]'s work, compiled once for every export.
-fn input(len: u32, f: &mut dyn FnMut(Option<&str>)) {
-    let n = len as usize;
-    if len == NOT_TEXT || n > INPUT_CAPACITY {
-        return f(None);
+/// `f(s)` in a frame of its own, below the export's, never inlined into it: the copies a
+/// validation makes (a card number's digits) stay in frames that the export's stack scrub after
+/// the call clears (`tests/node/adapter.test.mjs` found the digits in the export's own frame
+/// when `f` was inlined there).
+#[inline(never)]
+fn below<R>(f: impl FnOnce(Option<&str>) -> R, s: Option<&str>) -> R {
+    f(s)
+}
+
+/// The first bytes of the buffer while an export reads them (`None`: the value was not text);
+/// overwritten with zeros when dropped.
+struct Input(Option<usize>);
+
+impl Input {
+    fn new(len: u32) -> Input {
+        let n = len as usize;
+        Input((len != NOT_TEXT && n <= INPUT_CAPACITY).then_some(n))
     }
-    let at = IO.as_ptr().cast::<u8>();
-    {
+
+    fn text(&self) -> Option<&str> {
+        let n = self.0?;
         // SAFETY: `AtomicU8` has the size, alignment and bit validity of `u8`, and the first `n`
-        // bytes are inside `IO` (`n <= INPUT_CAPACITY`). Nothing writes them while `text`
-        // lives: wasm32 here is single-threaded, JavaScript does not run during an export, and
-        // the validators write only the output area, which starts at `INPUT_CAPACITY`.
-        let text = unsafe { core::slice::from_raw_parts(at, n) };
-        f(domain::utf8::text(text));
+        // bytes are inside `IO` (`n <= INPUT_CAPACITY`). Nothing writes them while the slice
+        // lives (it borrows `self`, which clears them only when dropped): wasm32 here is
+        // single-threaded, JavaScript does not run during an export, and the validators write
+        // only the output area, which starts at `INPUT_CAPACITY`.
+        let bytes = unsafe { core::slice::from_raw_parts(IO.as_ptr().cast::<u8>(), n) };
+        domain::utf8::text(bytes)
     }
-    for a in IO.iter().take(n) {
-        a.store(0, Ordering::Relaxed);
+}
+
+impl Drop for Input {
+    fn drop(&mut self) {
+        for a in IO.iter().take(self.0.unwrap_or(0)) {
+            a.store(0, Ordering::Relaxed);
+        }
     }
 }
 
