@@ -182,7 +182,10 @@ pub fn validate_registration(card: &CardInput<'_>, opts: &CardOptions) -> CardVe
 
 fn check(card: &CardInput<'_>, opts: &CardOptions, with_cvv: bool) -> CardVerdict {
     let mut errors = Vec::new();
-    let (brand, expiry) = check_each(card, opts, with_cvv, &mut |e| errors.push(e));
+    // Through `dyn`: the npm flow build's other caller (web/abi.rs) passes the same type, so the
+    // check is compiled once there.
+    let emit: &mut dyn FnMut(FieldError) = &mut |e| errors.push(e);
+    let (brand, expiry) = check_each(card, opts, with_cvv, emit);
     CardVerdict { is_valid: errors.is_empty(), brand, errors, expiry }
 }
 
@@ -192,7 +195,7 @@ fn check(card: &CardInput<'_>, opts: &CardOptions, with_cvv: bool) -> CardVerdic
 pub(crate) fn validate_card_each(
     card: &CardInput<'_>,
     opts: &CardOptions,
-    emit: &mut dyn FnMut(FieldError),
+    emit: impl FnMut(FieldError),
 ) -> Option<Brand> {
     check_each(card, opts, true, emit).0
 }
@@ -202,7 +205,7 @@ fn check_each(
     card: &CardInput<'_>,
     opts: &CardOptions,
     with_cvv: bool,
-    emit: &mut dyn FnMut(FieldError),
+    mut emit: impl FnMut(FieldError),
 ) -> (Option<Brand>, Option<(u8, u16)>) {
     let mut expiry = None;
     let brand;

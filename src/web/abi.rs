@@ -275,14 +275,21 @@ pub extern "C" fn mc_card(
         let [number, exp_month, exp_year, cvv, token_id] = fields;
         let mut count = 0;
         let card = CardInput { number, exp_month, exp_year, cvv, token_id };
-        let brand = domain::card::validate_card_each(&card, &opts, &mut |e| {
+        #[cfg_attr(not(feature = "flow"), allow(unused_mut))]
+        let mut emit = |e: domain::FieldError| {
             if count < OUTPUT_CAPACITY / 24 {
                 put_str(count * 6, e.field.name());
                 put_str(count * 6 + 2, e.code);
                 put_str(count * 6 + 4, e.message);
                 count += 1;
             }
-        });
+        };
+        // The flow's build also checks cards through `validate_card`, whose errors go through a
+        // `dyn FnMut`: the same, so that the check is compiled once. The validators' build has
+        // only this caller, compiled with its closure.
+        #[cfg(feature = "flow")]
+        let emit: &mut dyn FnMut(domain::FieldError) = &mut emit;
+        let brand = domain::card::validate_card_each(&card, &opts, emit);
         u32::from(count == 0) | brand.map_or(15, |b| b.index() as u32) << 1 | (count as u32) << 5
     });
     scrub_stack();
