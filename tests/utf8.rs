@@ -3,9 +3,16 @@
 //! characters (or an invalid lead), and on random mixes of valid and broken text. `text` backs an
 //! `unsafe` conversion, so this is its proof. `ascii8` (eight bytes, a length) against `from_utf8` of the first `len` bytes when they are
 //! ASCII, for every length and high bits anywhere. `trim` against `str::trim` on every white-space
-//! character mixed with text.
+//! character mixed with text. `is_space` against `char::is_whitespace` on every `char`.
 
-use midtrans_card::domain::utf8::{ascii8, text, trim};
+use midtrans_card::domain::utf8::{ascii8, is_space, text, trim};
+
+#[test]
+fn is_space_is_whitespace_on_every_char() {
+    for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+        assert_eq!(is_space(c), c.is_whitespace(), "U+{:04X}", u32::from(c));
+    }
+}
 
 fn same(b: &[u8]) {
     let core = core::str::from_utf8(b).ok();

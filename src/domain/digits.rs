@@ -81,7 +81,7 @@ impl Digits {
 /// Whether `c` is a separator customers put in card numbers: any white space (including NBSP and
 /// the zero-width no-break space) or a dash.
 pub fn is_separator(c: char) -> bool {
-    c == '-' || c.is_whitespace() || c == '\u{feff}'
+    c == '-' || super::utf8::is_space(c) || c == '\u{feff}'
 }
 
 /// Strips separators and returns the digits, or [`InvalidCharacter`] for anything else

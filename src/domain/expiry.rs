@@ -185,7 +185,7 @@ fn tokens(s: &str) -> Option<Tokens<'_>> {
             }
             _ => {
                 let c = s.get(i..)?.chars().next()?;
-                if !c.is_whitespace() {
+                if !super::utf8::is_space(c) {
                     return None;
                 }
                 i += c.len_utf8();
