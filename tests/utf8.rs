@@ -3,9 +3,19 @@
 //! characters (or an invalid lead), and on random mixes of valid and broken text. `text` backs an
 //! `unsafe` conversion, so this is its proof. `ascii8` (eight bytes, a length) against `from_utf8` of the first `len` bytes when they are
 //! ASCII, for every length and high bits anywhere. `trim` against `str::trim` on every white-space
-//! character mixed with text. `is_space` against `char::is_whitespace` on every `char`.
+//! character mixed with text. `is_space` against `char::is_whitespace` on every `char`, and
+//! `chars` against `str::char_indices` on every `char` in text.
 
-use midtrans_card::domain::utf8::{ascii8, is_space, text, trim};
+use midtrans_card::domain::utf8::{ascii8, chars, is_space, text, trim};
+
+#[test]
+fn chars_is_char_indices_on_every_char() {
+    let all: String = (0..=0x10_ffff).filter_map(char::from_u32).collect();
+    assert!(chars(&all).eq(all.char_indices()));
+    for s in ["", "4811 1111", "12/\u{a0}30", "😀é1", "\u{10ffff}\u{0}\u{7f}\u{80}"] {
+        assert!(chars(s).eq(s.char_indices()), "{s:?}");
+    }
+}
 
 #[test]
 fn is_space_is_whitespace_on_every_char() {

@@ -88,7 +88,7 @@ pub fn is_separator(c: char) -> bool {
 /// (letters, dots, full-width digits, emoji...). Stops at the first bad character.
 pub fn normalise(input: &str) -> Result<Digits, InvalidCharacter> {
     let mut out = Digits::EMPTY;
-    for c in input.chars() {
+    for (_, c) in super::utf8::chars(input) {
         if c.is_ascii_digit() {
             out.push(c as u8);
         } else if !is_separator(c) {

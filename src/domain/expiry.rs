@@ -184,7 +184,7 @@ fn tokens(s: &str) -> Option<Tokens<'_>> {
                 DASH
             }
             _ => {
-                let c = s.get(i..)?.chars().next()?;
+                let (_, c) = super::utf8::chars(s.get(i..)?).next()?;
                 if !super::utf8::is_space(c) {
                     return None;
                 }

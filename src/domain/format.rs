@@ -82,7 +82,7 @@ pub(crate) fn format_card_input_into(input: &str, caret: usize, out: &mut impl S
     // Digits before the caret in the raw value.
     let mut units = 0usize;
     let mut before = 0usize;
-    for c in input.chars() {
+    for (_, c) in super::utf8::chars(input) {
         if units >= caret {
             break;
         }
@@ -132,7 +132,7 @@ pub(crate) fn format_expiry_input_into(
     let mut sep: Option<usize> = None; // digits before the first separator
     let mut caret_after_sep = false;
     let mut units = 0usize;
-    for c in input.chars() {
+    for (_, c) in super::utf8::chars(input) {
         let left_of_caret = units < caret;
         units += c.len_utf16();
         if c.is_ascii_digit() {

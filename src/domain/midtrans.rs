@@ -260,7 +260,7 @@ fn check_redirect_url(url: &[u8], extra_origins: &[&str]) -> Option<bool> {
         return Some(false);
     }
     // Non-ASCII white space and controls (NBSP, U+2028...) are rejected too.
-    if super::utf8::text(url)?.chars().any(|c| c.is_control() || super::utf8::is_space(c)) {
+    if super::utf8::chars(super::utf8::text(url)?).any(|(_, c)| c.is_control() || super::utf8::is_space(c)) {
         return Some(false);
     }
     let scheme_end = url.windows(3).position(|w| w == b"://")?;

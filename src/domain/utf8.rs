@@ -78,6 +78,44 @@ fn is_utf8(b: &[u8]) -> bool {
     true
 }
 
+/// The characters of `s` with their byte offsets, as `str::char_indices` gives them: ASCII
+/// decoded inline, longer sequences by one function of its own (core's decoder is compiled into
+/// every loop that uses it).
+///
+/// ```
+/// use midtrans_card::domain::utf8::chars;
+/// assert_eq!(chars("a\u{a0}1").collect::<Vec<_>>(), [(0, 'a'), (1, '\u{a0}'), (3, '1')]);
+/// ```
+pub fn chars(s: &str) -> Chars<'_> {
+    Chars { s, i: 0 }
+}
+
+/// The iterator of [`chars`].
+#[derive(Clone, Debug)]
+pub struct Chars<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl Iterator for Chars<'_> {
+    type Item = (usize, char);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, char)> {
+        let at = self.i;
+        let &lead = self.s.as_bytes().get(at)?;
+        let c = if lead < 0x80 { char::from(lead) } else { wide(self.s.get(at..)?)? };
+        self.i += c.len_utf8();
+        Some((at, c))
+    }
+}
+
+/// The first character of `s`, which does not start with ASCII.
+#[inline(never)]
+fn wide(s: &str) -> Option<char> {
+    s.chars().next()
+}
+
 /// Whether `c` is white space (Unicode `White_Space`, as `char::is_whitespace` has it): ASCII
 /// inline, the rest in one function of its own. Core's check compiles its table lookup into
 /// every caller; the host tests compare the two on every `char`.
@@ -117,7 +155,7 @@ fn is_wide_space(c: char) -> bool {
 #[inline(never)]
 pub fn trim(s: &str) -> &str {
     let (mut start, mut end) = (None, 0);
-    for (i, c) in s.char_indices() {
+    for (i, c) in chars(s) {
         if !is_space(c) {
             start.get_or_insert(i);
             end = i + c.len_utf8();
