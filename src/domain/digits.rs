@@ -70,6 +70,16 @@ impl Digits {
         super::utf8::text(self.as_bytes()).unwrap_or("")
     }
 
+    /// Keeps the first `n` digits at most (the rest are overwritten with zeros).
+    pub(crate) fn truncate(&mut self, n: usize) {
+        if n < self.len {
+            if let Some(rest) = self.buf.get_mut(n..) {
+                wipe(rest);
+            }
+            self.len = n;
+        }
+    }
+
     fn push(&mut self, d: u8) {
         if self.len < MAX_PAN {
             self.buf[self.len] = d;

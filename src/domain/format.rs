@@ -19,9 +19,10 @@ fn layout(d: &[u8]) -> (&'static [u8], usize) {
 
 /// The digits of `input`, cut to the brand's maximum length.
 fn clamp(input: &str) -> (Digits, &'static [u8]) {
-    let all = digits_only(input, MAX_PAN);
-    let (gaps, max) = layout(all.as_bytes());
-    (digits_only(input, max), gaps)
+    let mut d = digits_only(input, MAX_PAN);
+    let (gaps, max) = layout(d.as_bytes());
+    d.truncate(max);
+    (d, gaps)
 }
 
 /// Where formatted ASCII goes: a `String` for the public functions, or the npm package's output
