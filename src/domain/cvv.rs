@@ -30,7 +30,9 @@ impl CvvVerdict {
 /// Validates a security code for `brand` (its size: Amex 4, others 3); with no brand known, 3 or
 /// 4 digits are both accepted. Surrounding white space is ignored.
 pub fn validate_cvv(input: &str, brand: Option<Brand>) -> CvvVerdict {
-    let s = super::utf8::trim(input);
+    // Digits alone (as typed, almost always) need no trimming.
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let s = if digits(input) { input } else { super::utf8::trim(input) };
     let bad = |reason, potentially| CvvVerdict {
         is_valid: false,
         is_potentially_valid: potentially,
@@ -39,7 +41,7 @@ pub fn validate_cvv(input: &str, brand: Option<Brand>) -> CvvVerdict {
     if s.is_empty() {
         return bad(CvvReason::Required, true);
     }
-    if !s.bytes().all(|b| b.is_ascii_digit()) {
+    if !digits(s) {
         return bad(CvvReason::InvalidCharacters, false);
     }
     let (min, max) = match brand {

@@ -154,12 +154,12 @@ fn is_wide_space(c: char) -> bool {
 /// ```
 #[inline(never)]
 pub fn trim(s: &str) -> &str {
-    let (mut start, mut end) = (None, 0);
+    let (mut start, mut end) = (usize::MAX, 0);
     for (i, c) in chars(s) {
         if !is_space(c) {
-            start.get_or_insert(i);
+            start = start.min(i);
             end = i + c.len_utf8();
         }
     }
-    s.get(start.unwrap_or(0)..end).unwrap_or("")
+    s.get(start.min(end)..end).unwrap_or("")
 }
