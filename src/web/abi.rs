@@ -11,7 +11,8 @@
 //! the buffer is read in place (never copied) and overwritten with zeros once the export has
 //! read it; what an export writes into the output area (a formatted card number) the entry
 //! zeroes once it has read it.
-// `#[no_mangle]` (the exported symbol names), and one block in `input`: the buffer read in place.
+// `#[no_mangle]` (the exported symbol names), and one block in `Input::text`: the buffer read
+// in place.
 #![allow(unsafe_code)]
 
 use core::sync::atomic::{AtomicU8, Ordering};
@@ -34,7 +35,7 @@ const NOT_TEXT: u32 = u32::MAX;
 const ABSENT: u32 = u32::MAX - 1;
 
 /// The buffer: input text, then the output area. Atomics make "written from outside" explicit;
-/// on single-threaded wasm32 they are plain loads and stores. `input` reads the input text in
+/// on single-threaded wasm32 they are plain loads and stores. [`Input`] reads the input text in
 /// place as bytes. Zero-initialised (`.bss`): it costs the download nothing.
 static IO: [AtomicU8; INPUT_CAPACITY + OUTPUT_CAPACITY] =
     [const { AtomicU8::new(0) }; INPUT_CAPACITY + OUTPUT_CAPACITY];

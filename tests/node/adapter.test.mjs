@@ -123,7 +123,7 @@ for (const [name, [mc, exports]] of Object.entries(entries)) {
 
   // Expiry and CVV text longer than 8 characters, or not ASCII, goes through the buffer, and no
   // stack scrub follows these calls: only the buffer's zeroing after the read (web/abi.rs
-  // `input`) clears it. (Failed with that zeroing removed, and, when the text was still copied to
+  // `Input`, on drop) clears it. (Failed with that zeroing removed, and, when the text was still copied to
   // the stack, with the copy's wipe removed.)
   test(`${name}: no expiry or CVV sent through the buffer stays in the WebAssembly memory`, () => {
     const calls = [
