@@ -123,8 +123,8 @@ for (const [name, [mc, exports]] of Object.entries(entries)) {
 
   // Expiry and CVV text longer than 8 characters, or not ASCII, goes through the buffer, and no
   // stack scrub follows these calls: only the buffer's zeroing after the read (web/abi.rs
-  // `Input`, on drop) clears it. (Failed with that zeroing removed, and, when the text was still copied to
-  // the stack, with the copy's wipe removed.)
+  // `Input`, on drop) clears it. (Failed with that zeroing removed, and, when the text was still
+  // copied to the stack, with the copy's wipe removed.)
   test(`${name}: no expiry or CVV sent through the buffer stays in the WebAssembly memory`, () => {
     const calls = [
       ['\u00a07294', () => mc.validateCvv('\u00a07294', 'american-express')], // not ASCII: the buffer path
