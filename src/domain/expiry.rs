@@ -275,12 +275,15 @@ fn judge(month: Part<'_>, year: &[u8], opts: &ExpiryOptions) -> ExpiryVerdict {
 /// `2026-`, `2026-0` or `2026-1`: an ISO date whose month is still being typed. `2026-1` reads as
 /// January (as `YYYY-M` does), and stays potentially valid while `2026-10`..`12` could still be.
 fn iso_partial_month(text: &[u8], year: &[u8], opts: &ExpiryOptions) -> ExpiryVerdict {
+    // `text` is what `parse_month` left unresolved: nothing, `0` or `1`. Compared byte by byte
+    // (a slice comparison links `memcmp`).
+    let one = text.first() == Some(&b'1');
     let could = (1..=12u8).any(|m| {
         let two = [b'0' + m / 10, b'0' + m % 10];
-        (two.starts_with(text) || (text == b"1" && m >= 10))
+        (text.first().is_none_or(|&c| c == two[0]) || (one && m >= 10))
             && judge(Part { text: &two, complete: true, last: true }, year, opts).is_valid
     });
-    if text == b"1" {
+    if one {
         let mut v = judge(Part { text, complete: true, last: true }, year, opts);
         v.is_potentially_valid |= could;
         return v;
