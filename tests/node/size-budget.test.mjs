@@ -14,18 +14,18 @@ import { measure, packageFiles, packageSizes } from '../../bench/sizes.mjs';
 // Measured 46,890 B gzip -9 on 2026-12-02. The steps down that day (bench/ANALYSIS.md, sixth
 // session): card data cleared by domain::digits::wipe instead of zeroize (47,328 B), the
 // validators' buffer read in place (47,267 B), no dyn FnMut call between an export and its
-// validation and digits-only numbers judged in place (47,201 B), validateCard's check compiled
-// once (47,193 B), white space by domain::utf8::is_space (46,997 B), characters decoded by
+// validation and digits-only numbers judged in place (47,201 B), validateCard's check compiled once
+// (47,193 B), white space by domain::utf8::is_space (46,997 B), characters decoded by
 // domain::utf8::chars (46,909 B), one digits pass in the formatters (46,904 B), a CVV of digits
-// alone not trimmed (46,893 B), no memcmp in the expiry judge (46,890 B). Before them,
-// 47,399 B: the full build's wasm once more through wasm-opt's --flatten --rereloop,
-// --low-memory-unused, six validator exports fewer; before that, 48,175 B: the .wasm inside the entry, decoded by a 127-byte WebAssembly loop; the entry
-// instantiates the module itself, so wasm-bindgen's init functions are not bundled; UTF-8
-// checked and trimmed by domain::utf8; reason and error messages as one string per locale; the
-// token calls' validation options read by the entry; the adapter's own Promise bridge instead of
-// js-sys's executor; then no Fn closure for the token frame's Trusted Types policy, no
-// js_sys::global lookup, no JsFuture, onCancel a property of the entry, and no str::splitn or
-// generic join; the brand data in compact private columns; Cells, not RefCells.
+// alone not trimmed (46,893 B), no memcmp in the expiry judge (46,890 B). Before them, 47,399 B:
+// the full build's wasm once more through wasm-opt's --flatten --rereloop, --low-memory-unused, six
+// validator exports fewer; before that, 48,175 B: the .wasm inside the entry, decoded by a 127-byte
+// WebAssembly loop; the entry instantiates the module itself, so wasm-bindgen's init functions are
+// not bundled; UTF-8 checked and trimmed by domain::utf8; reason and error messages as one string
+// per locale; the token calls' validation options read by the entry; the adapter's own Promise
+// bridge instead of js-sys's executor; then no Fn closure for the token frame's Trusted Types
+// policy, no js_sys::global lookup, no JsFuture, onCancel a property of the entry, and no
+// str::splitn or generic join; the brand data in compact private columns; Cells, not RefCells.
 // The budget only moves down (it was 60,500, 60,450, 58,150, 58,100, 55,750, 54,750, 54,650,
 // 54,550, 54,450, 54,350, 54,300, 54,050, 53,850, 53,400, 53,150, 52,600, 52,550, 48,950,
 // 48,550, 48,250, 48,000, 47,900, 47,650, 47,450, 47,425, 47,400, 47,330, 47,270, 47,205,
