@@ -124,8 +124,10 @@ impl domain::format::Sink for Area {
 
 /// Writes a `u32` (little-endian) into the output area at word `i`.
 fn put_u32(i: usize, v: u32) {
-    for (slot, b) in IO[INPUT_CAPACITY..].iter().skip(i * 4).zip(v.to_le_bytes()) {
-        slot.store(b, Ordering::Relaxed);
+    if let Some(word) = IO.get(INPUT_CAPACITY + i * 4..).and_then(|w| w.first_chunk::<4>()) {
+        for (slot, b) in word.iter().zip(v.to_le_bytes()) {
+            slot.store(b, Ordering::Relaxed);
+        }
     }
 }
 
