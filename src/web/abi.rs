@@ -80,7 +80,7 @@ impl Input {
 
 impl Drop for Input {
     fn drop(&mut self) {
-        for a in IO.iter().take(self.0.unwrap_or(0)) {
+        for a in IO.get(..self.0.unwrap_or(0)).unwrap_or_default() {
             a.store(0, Ordering::Relaxed);
         }
     }
