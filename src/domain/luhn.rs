@@ -8,16 +8,17 @@ pub fn is_valid(digits: &[u8]) -> bool {
     if digits.is_empty() {
         return false;
     }
-    let mut sum = 0u32;
-    for (i, d) in digits.iter().rev().enumerate() {
+    let (mut sum, mut double) = (0u32, false);
+    for d in digits.iter().rev() {
         let mut v = u32::from(d.wrapping_sub(b'0'));
-        if i % 2 == 1 {
+        if double {
             v *= 2;
             if v > 9 {
                 v -= 9;
             }
         }
         sum += v;
+        double = !double;
     }
     sum % 10 == 0
 }
