@@ -726,18 +726,13 @@ pub fn detect(digits: &[u8]) -> Detection {
         visit &= visit.wrapping_sub(1);
         let b = brand.index();
         let (first, end) = (FIRST.get(b).copied().unwrap_or(0), FIRST.get(b + 1).copied().unwrap_or(0));
-        let at = usize::from(first)..usize::from(end);
         let p = &PATTERNS;
-        let (lo, span, len) = (
-            p.lo.get(at.clone()).unwrap_or_default(),
-            p.span.get(at.clone()).unwrap_or_default(),
-            p.len.get(at).unwrap_or_default(),
-        );
         // A brand's first matching pattern decides its strength (credit-card-type's rule).
-        let mut each = lo.iter().zip(span).zip(len);
-        if let Some(strength) = each.find_map(|((&lo, &span), &len)| {
+        let found = (usize::from(first)..usize::from(end)).find_map(|k| {
+            let (lo, span, len) = (*p.lo.get(k)?, *p.span.get(k)?, *p.len.get(k)?);
             match_pattern(&Pattern { lo, hi: lo + u32::from(span), len }, head, n)
-        }) {
+        });
+        if let Some(strength) = found {
             candidates.insert(brand);
             if strength == 0 {
                 all_full = false;
