@@ -212,7 +212,7 @@ fn check_each(
     if is_two_click(card) {
         // A saved token starts with the card's first 8 digits: enough to know the CVV size.
         let head = text_of(card.token_id).as_bytes();
-        let digits = head.iter().take_while(|b| b.is_ascii_digit()).count().min(8);
+        let digits = head.iter().position(|b| !b.is_ascii_digit()).unwrap_or(head.len()).min(8);
         let bin = head.get(..digits).unwrap_or_default();
         brand = if bin.len() >= 6 { detect(bin).brand } else { None };
     } else {
