@@ -91,6 +91,12 @@ pub fn chars(s: &str) -> Chars<'_> {
 }
 
 /// The iterator of [`chars`].
+///
+/// ```
+/// let mut it = midtrans_card::domain::utf8::chars("1\u{e9}2");
+/// assert_eq!((it.next(), it.next()), (Some((0, '1')), Some((1, '\u{e9}'))));
+/// assert_eq!((it.next(), it.next()), (Some((3, '2')), None));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Chars<'a> {
     s: &'a str,
