@@ -255,6 +255,9 @@ pub fn is_allowed_redirect_url(url: &str, extra_origins: &[&str]) -> bool {
 }
 
 /// Byte-level check (no `str` slicing, so no panic path): `None` means malformed.
+// `iter().any` rather than `contains`: `slice::contains` links a general byte search, which cost
+// the full npm entry 176 B of gzip for this one use (measured).
+#[allow(clippy::manual_contains)]
 fn check_redirect_url(url: &[u8], extra_origins: &[&str]) -> Option<bool> {
     if url.is_empty() || url.len() > 4096 || url.iter().any(|&b| b <= b' ' || b == 0x7f || b == b'\\') {
         return Some(false);
@@ -268,7 +271,7 @@ fn check_redirect_url(url: &[u8], extra_origins: &[&str]) -> Option<bool> {
     let rest = url.get(scheme_end + 3..)?;
     let authority_end = rest.iter().position(|&b| b == b'/' || b == b'?' || b == b'#').unwrap_or(rest.len());
     let authority = rest.get(..authority_end)?;
-    if authority.is_empty() || authority.contains(&b'@') {
+    if authority.is_empty() || authority.iter().any(|&b| b == b'@') {
         return Some(false);
     }
     let origin = url.get(..scheme_end + 3 + authority_end)?;
