@@ -194,7 +194,14 @@ impl Client {
         }
         let api_base = options
             .api_base_url
-            .map(|s| s.trim_end_matches('/').to_owned())
+            .map(|mut s| {
+                // Trailing slashes off, byte by byte (`str::trim_end_matches` links a char
+                // searcher).
+                while s.ends_with('/') {
+                    s.pop();
+                }
+                s
+            })
             .unwrap_or_else(|| environment.api_base().into());
         // The token frame loads the library from where the page did (a self-hosted copy that
         // the page's CSP allows), unless told otherwise; else from Midtrans.

@@ -23,6 +23,7 @@ const FAKE_MIDTRANS = `window.top.tokenCalls ??= [];
 window.MidtransNew3ds = {
   getCardToken(card, options) {
     window.top.tokenCalls.push('token');
+    (window.top.tokenUrls ??= []).push(this.url);
     const n = card.card_number;
     setTimeout(() => options.onSuccess({ status_code: '200', token_id: n.slice(0, 6) + '-' + n.slice(-4) + '-e2e' }), 0);
   },
@@ -118,4 +119,16 @@ test('registerCard and pay read the same options', async () => {
   assert.equal(paid.code, 'invalid_card');
   assert.deepEqual(paid.fields.map((f) => f.split(':').slice(0, 2).join(':')), ['card_number:unsupported_brand']);
   assert.deepEqual(await calls(), []);
+});
+
+test('apiBaseUrl: trailing slashes are dropped before the endpoint path is added', async () => {
+  const urls = await page.evaluate(async () => {
+    const { loadMidtrans } = await import('./pkg/index.js');
+    const m = await loadMidtrans({ clientKey: 'SB-Mid-client-e2e', environment: 'sandbox', scriptUrl: '/midtrans-new-3ds.js', apiBaseUrl: 'https://api.example.test//' });
+    window.tokenUrls = [];
+    await m.getCardToken({ card_number: '4811 1111 1111 1114', card_exp_month: '12', card_exp_year: String(new Date().getFullYear() + 2), card_cvv: '123' });
+    return window.tokenUrls;
+  });
+  assert.deepEqual(urls, ['https://api.example.test/v2/token']);
+  assert.deepEqual(await calls(), ['token']);
 });
