@@ -137,7 +137,7 @@ pub fn decimal(mut n: u64) -> String {
             break;
         }
     }
-    buf.iter().skip(i).map(|&b| char::from(b)).collect()
+    buf.get(i..).and_then(super::utf8::text).unwrap_or_default().to_owned()
 }
 
 #[cfg(test)]
