@@ -41,6 +41,23 @@ pub fn wipe(bytes: &mut [u8]) {
     core::hint::black_box(bytes.as_mut_ptr());
 }
 
+/// Overwrites the whole buffer of `s` (its capacity, not only its text) with zeros, as [`wipe`]
+/// does, and leaves `s` empty (its buffer freed). For the strings of card data that the flow
+/// builds and hands on (a field's text, a request's value). The `zeroize` crate's `String`
+/// wipe writes byte by byte with volatile stores, in a function of its own.
+///
+/// ```
+/// let mut s = String::from("4811111111111114");
+/// midtrans_card::domain::digits::wipe_string(&mut s);
+/// assert!(s.is_empty());
+/// ```
+pub fn wipe_string(s: &mut String) {
+    let mut v = core::mem::take(s).into_bytes();
+    v.clear();
+    v.spare_capacity_mut().fill(core::mem::MaybeUninit::new(0));
+    core::hint::black_box(v.as_mut_ptr());
+}
+
 /// Why an input is not a card number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct InvalidCharacter;

@@ -17,8 +17,6 @@
 
 use core::sync::atomic::{AtomicU8, Ordering};
 
-use zeroize::Zeroize;
-
 use super::hygiene::scrub_stack;
 use crate::domain::{
     self, Brand, BrandSet, CardInput, CardOptions, CvvVerdict, ExpiryOptions, ExpiryVerdict, FieldValue,
@@ -96,19 +94,12 @@ impl Drop for Input {
 pub extern "C" fn mc_short(lo: u32, hi: u32, len: u32, cvv: u32, x: u32, y: u32) -> u32 {
     let [a, b, c, d] = lo.to_le_bytes();
     let [e, g, h, i] = hi.to_le_bytes();
-    let mut copy = Eight([a, b, c, d, e, g, h, i]);
-    let s = domain::utf8::ascii8(&copy.0, len as usize);
+    let mut copy = [a, b, c, d, e, g, h, i];
+    let s = domain::utf8::ascii8(&copy, len as usize);
     let r = if cvv == 0 { expiry_text_bits(s, &expiry_options(x, y)) } else { cvv_text_bits(s, brand_of(x)) };
-    copy.zeroize();
+    domain::digits::wipe(&mut copy);
     r
 }
-
-/// The eight bytes of [`mc_short`]'s copy, zeroed as one value (one volatile store) rather than
-/// byte by byte.
-#[derive(Clone, Copy, Default)]
-struct Eight([u8; 8]);
-
-impl zeroize::DefaultIsZeroes for Eight {}
 
 /// The output area as a place to format into (what does not fit is dropped).
 struct Area(usize);

@@ -12,7 +12,6 @@ use crate::domain::prelude::*;
 
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
-use zeroize::Zeroize;
 
 use super::jsval::{get, get_bool, get_f64, set, text};
 use super::sys;
@@ -58,7 +57,7 @@ enum JsField {
 impl Drop for JsField {
     fn drop(&mut self) {
         if let JsField::Text(s) = self {
-            s.zeroize();
+            crate::domain::digits::wipe_string(s);
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Card data hygiene in wasm memory. Heap strings holding card data are overwritten with zeros
-//! before they are freed (`zeroize`); this covers the other place copies live: the stack.
+//! before they are freed (`domain::digits::wipe_string`); this covers the other place copies
+//! live: the stack.
 
 /// Overwrites the stack just below the caller's frame with zeros, so the frames of a call that
 /// just returned (a validation's copies of the digits) are gone with it. wasm32's stack is plain

@@ -14,7 +14,6 @@ use core::cell::Cell;
 use js_sys::Object;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlIFrameElement;
-use zeroize::Zeroize;
 
 use super::backend;
 use super::clock;
@@ -145,7 +144,7 @@ fn request_tag(document: Option<web_sys::Document>, endpoint: &str) -> Option<we
         // The URL carries the card number: wiped once compared.
         el.get_attribute("src").is_some_and(|mut src| {
             let ours = src.starts_with(endpoint);
-            src.zeroize();
+            crate::domain::digits::wipe_string(&mut src);
             ours
         })
     })
@@ -313,7 +312,7 @@ impl Client {
         let sent = fields.iter().find(|(k, _)| *k == "card_number").and_then(|(_, v)| Truncated::of(v));
         let payload = convert::payload(&fields);
         for (_, v) in &mut fields {
-            v.zeroize();
+            crate::domain::digits::wipe_string(v);
         }
         // The validation's and normalisation's frames held the digits too.
         super::hygiene::scrub_stack();

@@ -9,7 +9,6 @@ use core::fmt;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
-use zeroize::Zeroize;
 
 use super::raw::Raw;
 use crate::domain::{self, CardInput, FieldValue, Outcome, Transaction};
@@ -36,7 +35,7 @@ impl Part {
     }
     fn wipe(&mut self) {
         if let Part::Text(s) = self {
-            s.zeroize();
+            crate::domain::digits::wipe_string(s);
         }
     }
 }
