@@ -8,7 +8,9 @@ use super::cvv::{validate_cvv, CvvVerdict};
 use super::digits::normalise;
 use super::expiry::{validate_month_year, ExpiryOptions, ExpiryVerdict};
 use super::number::{validate_number, NumberOptions, NumberVerdict};
-use super::reason::Locale;
+use super::reason::{self, Locale};
+#[cfg(doc)]
+use super::reason::{CvvReason, ExpiryReason, NumberReason};
 
 /// A card field as the caller gave it: text, or a value that is not text at all (a JavaScript
 /// object, boolean or fraction, say), which fails validation with the field's "invalid
@@ -126,6 +128,32 @@ pub struct FieldError {
     pub message: &'static str,
 }
 
+/// A field error before it is put into words: the field and its reason's position in the
+/// field's reason enum ([`NumberReason`], [`ExpiryReason`] or [`CvvReason`]). The npm package's
+/// validators hand the entry the position (the entry has the codes already), and the public API
+/// turns it into a [`FieldError`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Fault {
+    pub(crate) field: Field,
+    pub(crate) reason: u8,
+}
+
+impl Fault {
+    /// The fault as a [`FieldError`], its message in `locale`.
+    pub(crate) fn error(self, locale: Locale) -> FieldError {
+        FieldError {
+            field: self.field,
+            code: reason::code(self.field, self.reason),
+            message: self.message(locale),
+        }
+    }
+
+    /// The message for the customer, in `locale`.
+    pub(crate) fn message(self, locale: Locale) -> &'static str {
+        reason::message(self.field, self.reason, locale)
+    }
+}
+
 /// The verdict on a whole card.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CardVerdict {
@@ -184,7 +212,7 @@ fn check(card: &CardInput<'_>, opts: &CardOptions, with_cvv: bool) -> CardVerdic
     let mut errors = Vec::new();
     // Through `dyn`: the npm flow build's other caller (web/abi.rs) passes the same type, so the
     // check is compiled once there.
-    let emit: &mut dyn FnMut(FieldError) = &mut |e| errors.push(e);
+    let emit: &mut dyn FnMut(Fault) = &mut |f| errors.push(f.error(opts.locale));
     let (brand, expiry) = check_each(card, opts, with_cvv, emit);
     CardVerdict { is_valid: errors.is_empty(), brand, errors, expiry }
 }
@@ -195,7 +223,7 @@ fn check(card: &CardInput<'_>, opts: &CardOptions, with_cvv: bool) -> CardVerdic
 pub(crate) fn validate_card_each(
     card: &CardInput<'_>,
     opts: &CardOptions,
-    emit: impl FnMut(FieldError),
+    emit: impl FnMut(Fault),
 ) -> Option<Brand> {
     check_each(card, opts, true, emit).0
 }
@@ -205,7 +233,7 @@ fn check_each(
     card: &CardInput<'_>,
     opts: &CardOptions,
     with_cvv: bool,
-    mut emit: impl FnMut(FieldError),
+    mut emit: impl FnMut(Fault),
 ) -> (Option<Brand>, Option<(u8, u16)>) {
     let mut expiry = None;
     let brand;
@@ -222,7 +250,7 @@ fn check_each(
         };
         brand = n.brand;
         if let Some(r) = n.reason {
-            emit(FieldError { field: Field::Number, code: r.code(), message: r.message(opts.locale) });
+            emit(Fault { field: Field::Number, reason: r as u8 });
         }
         let e = if card.exp_month == Some(FieldValue::NotText) || card.exp_year == Some(FieldValue::NotText) {
             ExpiryVerdict::NOT_TEXT
@@ -230,7 +258,7 @@ fn check_each(
             validate_month_year(text_of(card.exp_month), text_of(card.exp_year), &opts.expiry)
         };
         if let Some(r) = e.reason {
-            emit(FieldError { field: Field::Expiry, code: r.code(), message: r.message(opts.locale) });
+            emit(Fault { field: Field::Expiry, reason: r as u8 });
         }
         expiry = e.month.zip(e.year);
     }
@@ -239,7 +267,7 @@ fn check_each(
         v => validate_cvv(text_of(v), brand),
     };
     if let (true, Some(r)) = (with_cvv, c.reason) {
-        emit(FieldError { field: Field::Cvv, code: r.code(), message: r.message(opts.locale) });
+        emit(Fault { field: Field::Cvv, reason: r as u8 });
     }
     (brand, expiry)
 }

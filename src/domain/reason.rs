@@ -3,6 +3,8 @@
 #[allow(unused_imports)]
 use super::prelude::*;
 
+use super::card::Field;
+
 /// Why a card number is not valid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NumberReason {
@@ -82,62 +84,104 @@ impl Locale {
     }
 }
 
-/// NumberReason's codes and messages, `|`-separated, in declaration order ([`nth`]).
-const NUMBER_CODES: &str =
-    "required|incomplete|invalid_characters|invalid_length|luhn|unknown_brand|unsupported_brand";
-const NUMBER_EN: &str = "Enter your card number.|Your card number is incomplete.|A card number has digits only.|Your card number has the wrong number of digits.|Your card number is invalid. Check it for typos.|This card number is not recognised.|This card type is not accepted here.";
-const NUMBER_ID: &str = "Masukkan nomor kartu Anda.|Nomor kartu Anda belum lengkap.|Nomor kartu hanya berisi angka.|Jumlah digit nomor kartu Anda tidak sesuai.|Nomor kartu Anda tidak valid. Periksa kembali.|Nomor kartu ini tidak dikenali.|Jenis kartu ini tidak diterima.";
+/// Every reason's code and messages, `|`-separated ([`nth`]): [`NumberReason`]'s in declaration
+/// order, then [`ExpiryReason`]'s, then [`CvvReason`]'s. The first two have seven reasons each,
+/// so a reason's place is its field's position times seven plus its own ([`place`]); one
+/// table per locale costs the download less than a table per field.
+const CODES: &str = concat!(
+    "required|incomplete|invalid_characters|invalid_length|luhn|unknown_brand|unsupported_brand|",
+    "required|incomplete|invalid_format|invalid_month|invalid_year|expired|too_far_future|",
+    "required|incomplete|invalid_characters|invalid_length"
+);
+const EN: &str = concat!(
+    "Enter your card number.|Your card number is incomplete.|A card number has digits only.|Your card number has the wrong number of digits.|Your card number is invalid. Check it for typos.|This card number is not recognised.|This card type is not accepted here.|",
+    "Enter your card's expiry date.|Your card's expiry date is incomplete.|Enter the expiry date as MM/YY.|Your card's expiry month is invalid.|Your card's expiry year is invalid.|Your card has expired.|Your card's expiry year is too far in the future.|",
+    "Enter your card's security code.|Your card's security code is incomplete.|A security code has digits only.|Your card's security code is too long."
+);
+const ID: &str = concat!(
+    "Masukkan nomor kartu Anda.|Nomor kartu Anda belum lengkap.|Nomor kartu hanya berisi angka.|Jumlah digit nomor kartu Anda tidak sesuai.|Nomor kartu Anda tidak valid. Periksa kembali.|Nomor kartu ini tidak dikenali.|Jenis kartu ini tidak diterima.|",
+    "Masukkan tanggal kedaluwarsa kartu.|Tanggal kedaluwarsa kartu belum lengkap.|Masukkan tanggal kedaluwarsa dengan format BB/TT.|Bulan kedaluwarsa kartu tidak valid.|Tahun kedaluwarsa kartu tidak valid.|Kartu Anda sudah kedaluwarsa.|Tahun kedaluwarsa kartu terlalu jauh.|",
+    "Masukkan kode keamanan kartu.|Kode keamanan kartu belum lengkap.|Kode keamanan hanya berisi angka.|Kode keamanan kartu terlalu panjang."
+);
 
 impl NumberReason {
     /// The stable code.
     pub fn code(self) -> &'static str {
-        nth(NUMBER_CODES, self as usize)
+        code(Field::Number, self as u8)
     }
     /// A message for the customer.
     pub fn message(self, locale: Locale) -> &'static str {
-        nth(pick(locale, NUMBER_EN, NUMBER_ID), self as usize)
+        message(Field::Number, self as u8, locale)
     }
 }
-
-/// ExpiryReason's codes and messages, `|`-separated, in declaration order ([`nth`]).
-const EXPIRY_CODES: &str =
-    "required|incomplete|invalid_format|invalid_month|invalid_year|expired|too_far_future";
-const EXPIRY_EN: &str = "Enter your card's expiry date.|Your card's expiry date is incomplete.|Enter the expiry date as MM/YY.|Your card's expiry month is invalid.|Your card's expiry year is invalid.|Your card has expired.|Your card's expiry year is too far in the future.";
-const EXPIRY_ID: &str = "Masukkan tanggal kedaluwarsa kartu.|Tanggal kedaluwarsa kartu belum lengkap.|Masukkan tanggal kedaluwarsa dengan format BB/TT.|Bulan kedaluwarsa kartu tidak valid.|Tahun kedaluwarsa kartu tidak valid.|Kartu Anda sudah kedaluwarsa.|Tahun kedaluwarsa kartu terlalu jauh.";
 
 impl ExpiryReason {
     /// The stable code.
     pub fn code(self) -> &'static str {
-        nth(EXPIRY_CODES, self as usize)
+        code(Field::Expiry, self as u8)
     }
     /// A message for the customer.
     pub fn message(self, locale: Locale) -> &'static str {
-        nth(pick(locale, EXPIRY_EN, EXPIRY_ID), self as usize)
+        message(Field::Expiry, self as u8, locale)
     }
 }
-
-/// CvvReason's codes and messages, `|`-separated, in declaration order ([`nth`]).
-const CVV_CODES: &str = "required|incomplete|invalid_characters|invalid_length";
-const CVV_EN: &str = "Enter your card's security code.|Your card's security code is incomplete.|A security code has digits only.|Your card's security code is too long.";
-const CVV_ID: &str = "Masukkan kode keamanan kartu.|Kode keamanan kartu belum lengkap.|Kode keamanan hanya berisi angka.|Kode keamanan kartu terlalu panjang.";
 
 impl CvvReason {
     /// The stable code.
     pub fn code(self) -> &'static str {
-        nth(CVV_CODES, self as usize)
+        code(Field::Cvv, self as u8)
     }
     /// A message for the customer.
     pub fn message(self, locale: Locale) -> &'static str {
-        nth(pick(locale, CVV_EN, CVV_ID), self as usize)
+        message(Field::Cvv, self as u8, locale)
     }
 }
 
-/// The table of `locale`.
-const fn pick(locale: Locale, en: &'static str, id: &'static str) -> &'static str {
-    match locale {
-        Locale::En => en,
-        Locale::Id => id,
+/// Where the `reason`-th reason of `field` (its position in the field's reason enum) is in the
+/// tables.
+fn place(field: Field, reason: u8) -> usize {
+    // The layout the tables (and web/abi.rs's `put_fault`) rely on: the fields in this order,
+    // seven number and seven expiry reasons, eighteen texts in each table. A reason added to an
+    // enum and its table fails the build here.
+    const _: () = assert!(
+        Field::Number as usize == 0
+            && Field::Expiry as usize == 1
+            && Field::Cvv as usize == 2
+            && NumberReason::UnsupportedBrand as usize == 6
+            && ExpiryReason::TooFarFuture as usize == 6
+            && CvvReason::InvalidLength as usize == 3
+            && texts(CODES) == 18
+            && texts(EN) == 18
+            && texts(ID) == 18
+    );
+    field as usize * 7 + usize::from(reason)
+}
+
+/// The code of the `reason`-th reason of `field`.
+pub(crate) fn code(field: Field, reason: u8) -> &'static str {
+    nth(CODES, place(field, reason))
+}
+
+/// The message of the `reason`-th reason of `field`, in `locale`.
+pub(crate) fn message(field: Field, reason: u8, locale: Locale) -> &'static str {
+    let table = match locale {
+        Locale::En => EN,
+        Locale::Id => ID,
+    };
+    nth(table, place(field, reason))
+}
+
+/// How many texts a `|`-separated table holds.
+const fn texts(table: &str) -> usize {
+    let b = table.as_bytes();
+    let (mut i, mut n) = (0, 1);
+    while i < b.len() {
+        if b[i] == b'|' {
+            n += 1;
+        }
+        i += 1;
     }
+    n
 }
 
 /// The `i`-th text of a `|`-separated table: each table is one string per locale, which costs

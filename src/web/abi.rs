@@ -18,6 +18,7 @@
 use core::sync::atomic::{AtomicU8, Ordering};
 
 use super::hygiene::scrub_stack;
+use crate::domain::card::Fault;
 use crate::domain::{
     self, Brand, BrandSet, CardInput, CardOptions, CvvVerdict, ExpiryOptions, ExpiryVerdict, FieldValue,
     Locale, NumberOptions, NumberVerdict, YearMonth,
@@ -229,8 +230,8 @@ fn cvv_text_bits(s: Option<&str>, brand: Option<Brand>) -> u32 {
 
 /// `validateCard`: the five fields' texts one after another (`card_number`, `card_exp_month`,
 /// `card_exp_year`, `card_cvv`, `token_id`), each length [`ABSENT`] or [`NOT_TEXT`] when so.
-/// Returns bit 0 valid, 1-4 brand (15 = none), 5-8 the number of errors; each error is six
-/// words of the output area: field, code and message, each as `(address, length)`.
+/// Returns bit 0 valid, 1-4 brand (15 = none), 5-8 the number of errors, which are in the output
+/// area ([`put_fault`] gives their layout).
 #[no_mangle]
 #[allow(clippy::too_many_arguments)]
 pub extern "C" fn mc_card(
@@ -270,24 +271,41 @@ pub extern "C" fn mc_card(
         let mut count = 0;
         let card = CardInput { number, exp_month, exp_year, cvv, token_id };
         #[cfg_attr(not(feature = "flow"), allow(unused_mut))]
-        let mut emit = |e: domain::FieldError| {
+        let mut emit = |f: Fault| {
             if count < OUTPUT_CAPACITY / 24 {
-                put_str(count * 6, e.field.name());
-                put_str(count * 6 + 2, e.code);
-                put_str(count * 6 + 4, e.message);
+                put_fault(count, f, opts.locale);
                 count += 1;
             }
         };
-        // The flow's build also checks cards through `validate_card`, whose errors go through a
+        // The flow's build also checks cards through `validate_card`, whose faults go through a
         // `dyn FnMut`: the same, so that the check is compiled once. The validators' build has
         // only this caller, compiled with its closure.
         #[cfg(feature = "flow")]
-        let emit: &mut dyn FnMut(domain::FieldError) = &mut emit;
+        let emit: &mut dyn FnMut(Fault) = &mut emit;
         let brand = domain::card::validate_card_each(&card, &opts, emit);
         u32::from(count == 0) | brand.map_or(15, |b| b.index() as u32) << 1 | (count as u32) << 5
     });
     scrub_stack();
     bits
+}
+
+/// Writes `mc_card`'s `i`-th error into the output area: in the validators' build, three words
+/// (the field and its reason's position plus one, then the message as `(address, length)`: the
+/// entry has the field names and the codes already); in the flow's build, which has the codes for
+/// its own errors anyway, six (field name, code and message, each as `(address, length)`).
+fn put_fault(i: usize, f: Fault, locale: Locale) {
+    #[cfg(not(feature = "flow"))]
+    {
+        put_u32(i * 3, f.field as u32 | (u32::from(f.reason) + 1) << 2);
+        put_str(i * 3 + 1, f.message(locale));
+    }
+    #[cfg(feature = "flow")]
+    {
+        let e = f.error(locale);
+        put_str(i * 6, e.field.name());
+        put_str(i * 6 + 2, e.code);
+        put_str(i * 6 + 4, e.message);
+    }
 }
 
 /// The formatters and `detectBrand`, on the buffer's first `len` bytes:

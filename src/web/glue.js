@@ -9,6 +9,10 @@ const NUMBER = [null, 'required', 'incomplete', 'invalid_characters', 'invalid_l
 const EXPIRY = [null, 'required', 'incomplete', 'invalid_format', 'invalid_month', 'invalid_year', 'expired',
   'too_far_future'];
 const CVV = [null, 'required', 'incomplete', 'invalid_characters', 'invalid_length'];
+// validateCard's errors in the validation-only entry name their field and reason by position
+// (web/abi.rs `put_fault`).
+export const FIELDS = ['card_number', 'card_exp', 'card_cvv'];
+export const REASONS = [NUMBER, EXPIRY, CVV];
 
 function brandList(mask) {
   // One brand (most numbers once a few digits are typed): one array literal, no pushes.

@@ -7,7 +7,7 @@
 // It also owns initialisation: `init()` is memoized (concurrent calls share one instantiation),
 // and every export called before it throws `MidtransCardError` `not_initialized` instead of a
 // TypeError from deep inside the glue.
-import { BRANDS, numberFromBits, expiryFromBits, cvvFromBits, localMonth } from './glue.js';
+import { BRANDS, FIELDS, REASONS, numberFromBits, expiryFromBits, cvvFromBits, localMonth } from './glue.js';
 import { MidtransCardError } from './error.js';
 import { unpack } from './unpack.js';
 
@@ -282,7 +282,16 @@ export function validateCard(card, options) {
   });
   const r = w.mc_card(...lens, supported(options), luhn(options), today(options), maxYears(options), locale(options));
   const errors = [];
+  // The errors' layout in each build: web/abi.rs `put_fault`.
+  // @midtrans-start (not in midtrans-card/validate)
   for (let i = 0; i < r >>> 5; i++) errors.push({ field: str(i * 6), code: str(i * 6 + 2), message: str(i * 6 + 4) });
+  // @midtrans-end
+  // @validate-start (midtrans-card/validate only: field and reason by position)
+  for (let i = 0; i < r >>> 5; i++) {
+    const f = word(i * 3);
+    errors.push({ field: FIELDS[f & 3], code: REASONS[f & 3][f >>> 2], message: str(i * 3 + 1) });
+  }
+  // @validate-end
   const b = (r >>> 1) & 15;
   return { isValid: (r & 1) === 1, brand: b < 15 ? BRANDS[b] : null, errors };
 }
