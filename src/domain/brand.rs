@@ -467,10 +467,10 @@ impl Brand {
         let i = self.index();
         Facts {
             id: IDS.get(i).copied().unwrap_or_default(),
-            nice_name: NICE_NAMES.get(i).copied().unwrap_or_default(),
+            nice_name: super::reason::nth(NICE_NAMES, i),
             lengths: LENGTHS.get(i).copied().unwrap_or_default(),
-            gaps: GAPS.get(i).copied().unwrap_or_default(),
-            cvv_name: CVV_NAMES.get(i).copied().unwrap_or_default(),
+            gaps: if GAPS_4_10_BRANDS >> i & 1 == 1 { GAPS_4_10 } else { GAPS_4_8_12 },
+            cvv_name: super::reason::nth(CVV_NAMES, i),
             cvv_len: CVV_LENS.get(i).copied().unwrap_or_default(),
         }
     }
@@ -586,7 +586,9 @@ pub(crate) struct Facts {
     /// Read by `detectBrand` (web/abi.rs).
     #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
     pub(crate) nice_name: &'static str,
-    pub(crate) lengths: &'static [u8],
+    /// The valid lengths as a mask: bit `l - 12` for length `l` (every brand's lengths are
+    /// 12-19, checked when the table is built).
+    pub(crate) lengths: u8,
     pub(crate) gaps: &'static [u8],
     /// Read by `detectBrand` (web/abi.rs).
     #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
@@ -595,12 +597,14 @@ pub(crate) struct Facts {
 }
 
 impl Facts {
-    /// [`BrandInfo::max_length`].
+    /// [`BrandInfo::max_length`] (19 for a mask without lengths, which no brand has).
     pub(crate) fn max_length(&self) -> u8 {
-        match self.lengths.last() {
-            Some(&l) => l,
-            None => 19,
-        }
+        19 - self.lengths.leading_zeros().min(7) as u8
+    }
+
+    /// Whether the brand issues numbers of `len` digits.
+    pub(crate) fn has_length(&self, len: usize) -> bool {
+        (12..=19).contains(&len) && self.lengths >> (len - 12) & 1 == 1
     }
 }
 
@@ -618,11 +622,93 @@ macro_rules! column {
         };
     };
 }
+/// One text field of every brand, `|`-separated in table order (read by
+/// [`super::reason::nth`]), joined from [`BRANDS`] at compile time: one string costs the
+/// download less than a (pointer, length) pair for each brand.
+macro_rules! joined {
+    ($name:ident = $field:ident) => {
+        const $name: &str = {
+            const LEN: usize = {
+                let (mut n, mut b) = (BRANDS.len() - 1, 0);
+                while b < BRANDS.len() {
+                    n += BRANDS[b].$field.len();
+                    b += 1;
+                }
+                n
+            };
+            const BYTES: [u8; LEN] = {
+                let mut out = [b'|'; LEN];
+                let (mut k, mut b) = (0, 0);
+                while b < BRANDS.len() {
+                    let s = BRANDS[b].$field.as_bytes();
+                    let mut i = 0;
+                    while i < s.len() {
+                        out[k] = s[i];
+                        k += 1;
+                        i += 1;
+                    }
+                    k += 1;
+                    b += 1;
+                }
+                out
+            };
+            match core::str::from_utf8(&BYTES) {
+                Ok(s) => s,
+                Err(_) => "",
+            }
+        };
+    };
+}
 column!(IDS: &'static str = id, "");
-column!(NICE_NAMES: &'static str = nice_name, "");
-column!(LENGTHS: &'static [u8] = lengths, &[]);
-column!(GAPS: &'static [u8] = gaps, &[]);
-column!(CVV_NAMES: &'static str = cvv_name, "");
+joined!(NICE_NAMES = nice_name);
+/// Each brand's lengths as a mask ([`Facts::lengths`]): one byte a brand instead of a (pointer,
+/// length) pair and the list.
+static LENGTHS: [u8; 15] = {
+    let mut out = [0u8; 15];
+    let mut b = 0;
+    while b < BRANDS.len() {
+        let lengths = BRANDS[b].lengths;
+        let mut i = 0;
+        while i < lengths.len() {
+            assert!(lengths[i] >= 12 && lengths[i] <= 19, "a brand's lengths are 12-19");
+            out[b] |= 1 << (lengths[i] - 12);
+            i += 1;
+        }
+        b += 1;
+    }
+    out
+};
+
+/// The brands whose gaps are [`GAPS_4_10`] (bit = brand index); every other brand's are
+/// [`GAPS_4_8_12`] (checked when the table is built): one bit a brand instead of a (pointer,
+/// length) pair.
+const GAPS_4_10_BRANDS: u16 = {
+    const fn same(a: &[u8], b: &[u8]) -> bool {
+        if a.len() != b.len() {
+            return false;
+        }
+        let mut i = 0;
+        while i < a.len() {
+            if a[i] != b[i] {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+    let mut out = 0;
+    let mut b = 0;
+    while b < BRANDS.len() {
+        if same(BRANDS[b].gaps, GAPS_4_10) {
+            out |= 1 << b;
+        } else {
+            assert!(same(BRANDS[b].gaps, GAPS_4_8_12), "a brand's gaps are 4-8-12 or 4-10");
+        }
+        b += 1;
+    }
+    out
+};
+joined!(CVV_NAMES = cvv_name);
 column!(CVV_LENS: u8 = cvv_len, 0);
 
 /// Where each brand's patterns start in [`PATTERNS`] (brand `b`: `FIRST[b]..FIRST[b + 1]`); the
@@ -771,11 +857,19 @@ mod tests {
             // The crate's compact copies say the same as the public table.
             let f = info.brand.facts();
             assert_eq!(
-                (f.id, f.nice_name, f.lengths, f.gaps, f.cvv_name, f.cvv_len, f.max_length()),
+                (
+                    f.id,
+                    f.nice_name,
+                    (12..=19).filter(|&l| f.has_length(l)).collect::<Vec<_>>(),
+                    f.gaps,
+                    f.cvv_name,
+                    f.cvv_len,
+                    f.max_length()
+                ),
                 (
                     info.id,
                     info.nice_name,
-                    info.lengths,
+                    info.lengths.iter().map(|&l| usize::from(l)).collect::<Vec<_>>(),
                     info.gaps,
                     info.cvv_name,
                     info.cvv_len,

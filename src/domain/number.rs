@@ -105,7 +105,7 @@ fn judge(digits: &[u8], len: usize, opts: &NumberOptions) -> NumberVerdict {
     if len > max {
         return NumberVerdict::invalid(NumberReason::InvalidLength, false, Some(brand), only);
     }
-    if !info.lengths.iter().any(|&l| usize::from(l) == len) {
+    if !info.has_length(len) {
         // Shorter than the brand's longest length but not a length it issues: keep typing.
         return NumberVerdict::invalid(NumberReason::Incomplete, true, Some(brand), only);
     }

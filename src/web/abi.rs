@@ -313,7 +313,8 @@ fn put_fault(i: usize, f: Fault, locale: Locale) {
 ///   UTF-16 units); 3, `formatCardNumber` (the caret unused): the value into the output area, and
 ///   the answer is its length, with the caret shifted left by 16;
 /// - `kind` 4, `detectBrand`: the brand's index once the digits determine one brand, else 15;
-///   for a brand, its details in the output area too (nice name, lengths, gaps and security code
+///   for a brand, its details in the output area too (nice name as `(address, length)`, the
+///   lengths as a mask, bit `l - 12` for length `l`, then one word unused, gaps and security code
 ///   name as `(address, length)`, then the code's length).
 #[no_mangle]
 pub extern "C" fn mc_input(len: u32, caret: u32, kind: u32) -> u32 {
@@ -344,7 +345,7 @@ fn brand_details(s: Option<&str>) -> u32 {
     };
     let info = b.facts();
     put_str(0, info.nice_name);
-    put_bytes(2, info.lengths);
+    put_u32(2, u32::from(info.lengths));
     put_bytes(4, info.gaps);
     put_str(6, info.cvv_name);
     put_u32(8, u32::from(info.cvv_len));

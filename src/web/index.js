@@ -300,7 +300,9 @@ export function detectBrand(value) {
   ready('detectBrand()');
   const b = w.mc_input(putText(value, 0), 0, 4);
   if (b === 15) return null;
-  return { brand: BRANDS[b], niceName: str(0), lengths: list(2), gaps: list(4), cvvName: str(6), cvvLength: word(8) };
+  const lengths = [];
+  for (let m = word(2), l = 12; m; l++, m >>>= 1) if (m & 1) lengths.push(l);
+  return { brand: BRANDS[b], niceName: str(0), lengths, gaps: list(4), cvvName: str(6), cvvLength: word(8) };
 }
 
 export function formatCardNumber(value) {

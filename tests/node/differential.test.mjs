@@ -83,6 +83,18 @@ test('card numbers: same brand, candidates and tri-state as card-validator', () 
   for (const [k, v] of Object.entries(seen)) assert.ok(v > 1000, `${k}: ${v}`);
 });
 
+test('detectBrand describes every brand as credit-card-type does', () => {
+  const seen = new Set();
+  for (const n of corpus(4000)) {
+    const ours = mc.detectBrand(n);
+    if (ours === null) continue;
+    const t = cct.getTypeInfo(ours.brand);
+    assert.deepEqual(ours, { brand: t.type, niceName: t.niceType, lengths: t.lengths, gaps: t.gaps, cvvName: t.code.name, cvvLength: t.code.size }, n);
+    seen.add(ours.brand);
+  }
+  assert.equal(seen.size, cct('').length, `brands described: ${[...seen]}`);
+});
+
 test('UnionPay Luhn option matches card-validator', () => {
   for (const s of ['6212487892425803', '6212487892425802', '8100000000000001']) {
     const ours = mc.validateCardNumber(s, { luhnValidateUnionPay: true });
