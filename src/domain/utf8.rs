@@ -123,7 +123,7 @@ fn wide(s: &str) -> Option<char> {
 }
 
 /// Whether `c` is white space (Unicode `White_Space`, as `char::is_whitespace` has it): ASCII
-/// inline, the rest in one function of its own. Core's check compiles its table lookup into
+/// first, the rest in one function of its own. Core's check compiles its table lookup into
 /// every caller; the host tests compare the two on every `char`.
 ///
 /// ```
@@ -131,7 +131,6 @@ fn wide(s: &str) -> Option<char> {
 /// assert!(is_space(' ') && is_space('\u{a0}') && is_space('\u{3000}'));
 /// assert!(!is_space('1') && !is_space('\u{feff}'));
 /// ```
-#[inline]
 pub fn is_space(c: char) -> bool {
     if c.is_ascii() {
         matches!(c, ' ' | '\t'..='\r')
