@@ -467,10 +467,8 @@ impl Brand {
         let i = self.index();
         Facts {
             id: IDS.get(i).copied().unwrap_or_default(),
-            nice_name: super::reason::nth(NICE_NAMES, i),
             lengths: LENGTHS.get(i).copied().unwrap_or_default(),
             gaps: if GAPS_4_10_BRANDS >> i & 1 == 1 { GAPS_4_10 } else { GAPS_4_8_12 },
-            cvv_name: super::reason::nth(CVV_NAMES, i),
             cvv_len: CVV_LENS.get(i).copied().unwrap_or_default(),
         }
     }
@@ -583,20 +581,28 @@ const POW10: [u32; 9] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_0
 #[derive(Clone, Copy)]
 pub(crate) struct Facts {
     pub(crate) id: &'static str,
-    /// Read by `detectBrand` (web/abi.rs).
-    #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
-    pub(crate) nice_name: &'static str,
     /// The valid lengths as a mask: bit `l - 12` for length `l` (every brand's lengths are
     /// 12-19, checked when the table is built).
     pub(crate) lengths: u8,
     pub(crate) gaps: &'static [u8],
-    /// Read by `detectBrand` (web/abi.rs).
-    #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
-    pub(crate) cvv_name: &'static str,
     pub(crate) cvv_len: u8,
 }
 
 impl Facts {
+    /// The display name ([`BrandInfo::nice_name`]) of the brand at table index `i`. Its own
+    /// function rather than a field: a table walk that the callers which want the lengths or the
+    /// code's size must not pay for.
+    #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
+    pub(crate) fn nice_name(i: usize) -> &'static str {
+        super::reason::nth(NICE_NAMES, i)
+    }
+
+    /// What the brand at table index `i` calls its security code ([`BrandInfo::cvv_name`]).
+    #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
+    pub(crate) fn cvv_name(i: usize) -> &'static str {
+        super::reason::nth(CVV_NAMES, i)
+    }
+
     /// [`BrandInfo::max_length`] (19 for a mask without lengths, which no brand has).
     pub(crate) fn max_length(&self) -> u8 {
         19 - self.lengths.leading_zeros().min(7) as u8
@@ -859,10 +865,10 @@ mod tests {
             assert_eq!(
                 (
                     f.id,
-                    f.nice_name,
+                    Facts::nice_name(i),
                     (12..=19).filter(|&l| f.has_length(l)).collect::<Vec<_>>(),
                     f.gaps,
-                    f.cvv_name,
+                    Facts::cvv_name(i),
                     f.cvv_len,
                     f.max_length()
                 ),

@@ -344,10 +344,10 @@ fn brand_details(s: Option<&str>) -> u32 {
         return 15;
     };
     let info = b.facts();
-    put_str(0, info.nice_name);
+    put_str(0, domain::brand::Facts::nice_name(b.index()));
     put_u32(2, u32::from(info.lengths));
     put_bytes(4, info.gaps);
-    put_str(6, info.cvv_name);
+    put_str(6, domain::brand::Facts::cvv_name(b.index()));
     put_u32(8, u32::from(info.cvv_len));
     b.index() as u32
 }
