@@ -116,7 +116,7 @@ function build({ outDir, features, midtrans }) {
     entry = entry.replace(VALIDATE_ONLY, '');
   } else {
     for (const f of ['glue.js', 'error.js']) {
-      writeFileSync(join(outDir, f), readFileSync(join(root, 'src/web', f)));
+      writeFileSync(join(outDir, f), readFileSync(join(root, 'src/web', f), 'utf8').replace(MIDTRANS_ONLY, ''));
       own.push(join(outDir, f));
     }
     entry = entry.replace(MIDTRANS_ONLY, '');

@@ -5,10 +5,12 @@ export class MidtransCardError extends Error {
     super(message);
     this.name = 'MidtransCardError';
     this.code = code;
+    // @midtrans-start (not in midtrans-card/validate: its errors carry no details)
     if (details) {
       for (const key of ['errors', 'statusCode', 'validationMessages', 'response', 'httpStatus', 'charge', 'detail']) {
         if (details[key] !== undefined) this[key] = details[key];
       }
     }
+    // @midtrans-end
   }
 }
