@@ -164,11 +164,16 @@ pub(crate) fn code(field: Field, reason: u8) -> &'static str {
 
 /// The message of the `reason`-th reason of `field`, in `locale`.
 pub(crate) fn message(field: Field, reason: u8, locale: Locale) -> &'static str {
-    let table = match locale {
+    nth(messages(locale), place(field, reason))
+}
+
+/// Every message in `locale`, `|`-separated: a reason's message is the text at its place
+/// (the field's position times seven plus the reason's).
+pub(crate) const fn messages(locale: Locale) -> &'static str {
+    match locale {
         Locale::En => EN,
         Locale::Id => ID,
-    };
-    nth(table, place(field, reason))
+    }
 }
 
 /// How many texts a `|`-separated table holds.

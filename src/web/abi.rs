@@ -289,15 +289,16 @@ pub extern "C" fn mc_card(
     bits
 }
 
-/// Writes `mc_card`'s `i`-th error into the output area: in the validators' build, three words
-/// (the field and its reason's position plus one, then the message as `(address, length)`: the
-/// entry has the field names and the codes already); in the flow's build, which has the codes for
-/// its own errors anyway, six (field name, code and message, each as `(address, length)`).
+/// Writes `mc_card`'s `i`-th error into the output area. In the validators' build, one word: the
+/// field and its reason's position plus one (the entry has the field names and the codes already,
+/// and reads the message from the locale's whole table, which words 60 and 61 give as `(address,
+/// length)`: `domain::reason::messages`). In the flow's build, which has the codes for its own
+/// errors anyway, six words: field name, code and message, each as `(address, length)`.
 fn put_fault(i: usize, f: Fault, locale: Locale) {
     #[cfg(not(feature = "flow"))]
     {
-        put_u32(i * 3, f.field as u32 | (u32::from(f.reason) + 1) << 2);
-        put_str(i * 3 + 1, f.message(locale));
+        put_u32(i, f.field as u32 | (u32::from(f.reason) + 1) << 2);
+        put_str(60, domain::reason::messages(locale));
     }
     #[cfg(feature = "flow")]
     {

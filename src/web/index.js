@@ -287,9 +287,10 @@ export function validateCard(card, options) {
   for (let i = 0; i < r >>> 5; i++) errors.push({ field: str(i * 6), code: str(i * 6 + 2), message: str(i * 6 + 4) });
   // @midtrans-end
   // @validate-start (midtrans-card/validate only: field and reason by position)
-  for (let i = 0; i < r >>> 5; i++) {
-    const f = word(i * 3);
-    errors.push({ field: FIELDS[f & 3], code: REASONS[f & 3][f >>> 2], message: str(i * 3 + 1) });
+  for (let i = 0, m; i < r >>> 5; i++) {
+    const f = word(i);
+    m ??= str(60).split('|');
+    errors.push({ field: FIELDS[f & 3], code: REASONS[f & 3][f >>> 2], message: m[(f & 3) * 7 + (f >>> 2) - 1] });
   }
   // @validate-end
   const b = (r >>> 1) & 15;
