@@ -589,20 +589,6 @@ pub(crate) struct Facts {
 }
 
 impl Facts {
-    /// The display name ([`BrandInfo::nice_name`]) of the brand at table index `i`. Its own
-    /// function rather than a field: a table walk that the callers which want the lengths or the
-    /// code's size must not pay for.
-    #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
-    pub(crate) fn nice_name(i: usize) -> &'static str {
-        super::reason::nth(NICE_NAMES, i)
-    }
-
-    /// What the brand at table index `i` calls its security code ([`BrandInfo::cvv_name`]).
-    #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
-    pub(crate) fn cvv_name(i: usize) -> &'static str {
-        super::reason::nth(CVV_NAMES, i)
-    }
-
     /// [`BrandInfo::max_length`] (19 for a mask without lengths, which no brand has).
     pub(crate) fn max_length(&self) -> u8 {
         19 - self.lengths.leading_zeros().min(7) as u8
@@ -628,12 +614,14 @@ macro_rules! column {
         };
     };
 }
-/// One text field of every brand, `|`-separated in table order (read by
-/// [`super::reason::nth`]), joined from [`BRANDS`] at compile time: one string costs the
-/// download less than a (pointer, length) pair for each brand.
+/// One text field of every brand, `|`-separated in table order, joined from [`BRANDS`] at
+/// compile time: `detectBrand`'s entry splits it once (web/abi.rs `brand_details`), which costs
+/// the download less than a (pointer, length) pair for each brand.
 macro_rules! joined {
     ($name:ident = $field:ident) => {
-        const $name: &str = {
+        /// Read by `detectBrand` (web/abi.rs) and the table test.
+        #[cfg_attr(not(all(target_arch = "wasm32", feature = "js")), allow(dead_code))]
+        pub(crate) const $name: &str = {
             const LEN: usize = {
                 let (mut n, mut b) = (BRANDS.len() - 1, 0);
                 while b < BRANDS.len() {
@@ -865,10 +853,10 @@ mod tests {
             assert_eq!(
                 (
                     f.id,
-                    Facts::nice_name(i),
+                    crate::domain::reason::nth(NICE_NAMES, i),
                     (12..=19).filter(|&l| f.has_length(l)).collect::<Vec<_>>(),
                     f.gaps,
-                    Facts::cvv_name(i),
+                    crate::domain::reason::nth(CVV_NAMES, i),
                     f.cvv_len,
                     f.max_length()
                 ),

@@ -314,9 +314,10 @@ fn put_fault(i: usize, f: Fault, locale: Locale) {
 ///   UTF-16 units); 3, `formatCardNumber` (the caret unused): the value into the output area, and
 ///   the answer is its length, with the caret shifted left by 16;
 /// - `kind` 4, `detectBrand`: the brand's index once the digits determine one brand, else 15;
-///   for a brand, its details in the output area too (nice name as `(address, length)`, the
-///   lengths as a mask, bit `l - 12` for length `l`, then one word unused, gaps and security code
-///   name as `(address, length)`, then the code's length).
+///   for a brand, its details in the output area too: every brand's nice name (`|`-separated, in
+///   table order) as `(address, length)`, the lengths as a mask (bit `l - 12` for length `l`),
+///   one word unused, the gaps as `(address, length)`, every brand's security code name as the
+///   nice names, then the code's length.
 #[no_mangle]
 pub extern "C" fn mc_input(len: u32, caret: u32, kind: u32) -> u32 {
     let mut out = Area(0);
@@ -345,10 +346,10 @@ fn brand_details(s: Option<&str>) -> u32 {
         return 15;
     };
     let info = b.facts();
-    put_str(0, domain::brand::Facts::nice_name(b.index()));
+    put_str(0, domain::brand::NICE_NAMES);
     put_u32(2, u32::from(info.lengths));
     put_bytes(4, info.gaps);
-    put_str(6, domain::brand::Facts::cvv_name(b.index()));
+    put_str(6, domain::brand::CVV_NAMES);
     put_u32(8, u32::from(info.cvv_len));
     b.index() as u32
 }

@@ -297,13 +297,18 @@ export function validateCard(card, options) {
   return { isValid: (r & 1) === 1, brand: b < 15 ? BRANDS[b] : null, errors };
 }
 
+// Every brand's nice name and security code name, in table order, read once (web/abi.rs
+// `brand_details`).
+let names = null;
+
 export function detectBrand(value) {
   ready('detectBrand()');
   const b = w.mc_input(putText(value, 0), 0, 4);
   if (b === 15) return null;
   const lengths = [];
   for (let m = word(2), l = 12; m; l++, m >>>= 1) if (m & 1) lengths.push(l);
-  return { brand: BRANDS[b], niceName: str(0), lengths, gaps: list(4), cvvName: str(6), cvvLength: word(8) };
+  names ??= [str(0).split('|'), str(6).split('|')];
+  return { brand: BRANDS[b], niceName: names[0][b], lengths, gaps: list(4), cvvName: names[1][b], cvvLength: word(8) };
 }
 
 export function formatCardNumber(value) {
