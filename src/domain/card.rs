@@ -6,7 +6,7 @@ use super::prelude::*;
 use super::brand::{detect, Brand};
 use super::cvv::{validate_cvv, CvvVerdict};
 use super::digits::normalise;
-use super::expiry::{validate_month_year, ExpiryOptions, ExpiryVerdict};
+use super::expiry::{month_year_packed, ExpiryOptions, Packed};
 use super::number::{validate_number, NumberOptions, NumberVerdict};
 use super::reason::{self, Locale};
 #[cfg(doc)]
@@ -253,14 +253,14 @@ fn check_each(
             emit(Fault { field: Field::Number, reason: r as u8 });
         }
         let e = if card.exp_month == Some(FieldValue::NotText) || card.exp_year == Some(FieldValue::NotText) {
-            ExpiryVerdict::NOT_TEXT
+            Packed::NOT_TEXT
         } else {
-            validate_month_year(text_of(card.exp_month), text_of(card.exp_year), &opts.expiry)
+            month_year_packed(text_of(card.exp_month), text_of(card.exp_year), &opts.expiry)
         };
-        if let Some(r) = e.reason {
-            emit(Fault { field: Field::Expiry, reason: r as u8 });
+        if let Some(r) = e.reason() {
+            emit(Fault { field: Field::Expiry, reason: r });
         }
-        expiry = e.month.zip(e.year);
+        expiry = e.month_year();
     }
     let c = match card.cvv {
         Some(FieldValue::NotText) => CvvVerdict::NOT_TEXT,

@@ -72,14 +72,84 @@ impl ExpiryVerdict {
     }
 }
 
+/// An [`ExpiryVerdict`] packed into one integer, as the verdicts are worked out (a few bit
+/// operations in registers instead of a struct written at every return) and as the npm package's
+/// validators hand them to the entry: bit 0 valid, 1 potentially valid, 2-4 the reason plus one
+/// (0: none), 5-8 the month (0: none), 9-22 the year plus one (0: none, so a typed year 0000
+/// stays year 0; every year here is below 10,000).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Packed(pub(crate) u32);
+
+impl Packed {
+    /// [`ExpiryVerdict::NOT_TEXT`].
+    pub(crate) const NOT_TEXT: Packed = Packed::bad(ExpiryReason::InvalidFormat, false);
+    /// Valid: no reason, the month and year still to add.
+    const VALID: Packed = Packed(0b11);
+
+    const fn bad(reason: ExpiryReason, potentially: bool) -> Packed {
+        Packed((potentially as u32) << 1 | (reason as u32 + 1) << 2)
+    }
+
+    const fn with_month(self, month: u8) -> Packed {
+        Packed(self.0 | (month as u32 & 15) << 5)
+    }
+
+    const fn with_year(self, year: u16) -> Packed {
+        Packed(self.0 | (year as u32 + 1) << 9)
+    }
+
+    const fn is_valid(self) -> bool {
+        self.0 & 1 == 1
+    }
+
+    /// The reason's position in [`ExpiryReason`], when not valid.
+    pub(crate) fn reason(self) -> Option<u8> {
+        ((self.0 >> 2 & 7) as u8).checked_sub(1)
+    }
+
+    /// The month and the full year, when both are known.
+    pub(crate) fn month_year(self) -> Option<(u8, u16)> {
+        let (month, year) = ((self.0 >> 5 & 15) as u8, (self.0 >> 9) as u16);
+        (month != 0).then_some(month).zip(year.checked_sub(1))
+    }
+
+    /// The verdict the public API returns.
+    pub(crate) fn verdict(self) -> ExpiryVerdict {
+        let reason = match (self.0 >> 2 & 7).checked_sub(1) {
+            Some(0) => Some(ExpiryReason::Required),
+            Some(1) => Some(ExpiryReason::Incomplete),
+            Some(2) => Some(ExpiryReason::InvalidFormat),
+            Some(3) => Some(ExpiryReason::InvalidMonth),
+            Some(4) => Some(ExpiryReason::InvalidYear),
+            Some(5) => Some(ExpiryReason::Expired),
+            Some(6) => Some(ExpiryReason::TooFarFuture),
+            _ => None,
+        };
+        let month = (self.0 >> 5 & 15) as u8;
+        let year = (self.0 >> 9) as u16;
+        ExpiryVerdict {
+            is_valid: self.is_valid(),
+            is_potentially_valid: self.0 & 2 == 2,
+            month: (month != 0).then_some(month),
+            year: year.checked_sub(1),
+            reason,
+        }
+    }
+}
+
 /// Validates an expiry typed as one string.
 pub fn validate_expiry(input: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
+    expiry_packed(input, opts).verdict()
+}
+
+/// [`validate_expiry`], packed.
+pub(crate) fn expiry_packed(input: &str, opts: &ExpiryOptions) -> Packed {
     let Some(Tokens { shape, runs: [a, b] }) = tokens(input) else {
-        return ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false);
+        return Packed::NOT_TEXT;
     };
     // The shapes a date can have (`9` digits, `/`, `-`; white space aside).
     let (month, year): (Part<'_>, &[u8]) = match shape {
-        EMPTY => return ExpiryVerdict::bad(ExpiryReason::Required, true),
+        EMPTY => return Packed::bad(ExpiryReason::Required, true),
         D => digits_only(a),
         DD | DSD => (Part::first(a), b),
         DS => (Part::first(a), b""),
@@ -88,7 +158,7 @@ pub fn validate_expiry(input: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
         // ISO `YYYY-MM` (what <input type="month"> produces): the month comes last.
         DH if a.len() == 4 => (Part { text: b"", complete: false, last: true }, a),
         DHD if a.len() == 4 && b.len() <= 2 => (Part { text: b, complete: b.len() == 2, last: true }, a),
-        _ => return ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false),
+        _ => return Packed::NOT_TEXT,
     };
     judge(month, year, opts)
 }
@@ -96,15 +166,20 @@ pub fn validate_expiry(input: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
 /// Validates a month and a year given separately (`{ month, year }`, or Midtrans's
 /// `card_exp_month` / `card_exp_year`). Either may be empty while the customer types.
 pub fn validate_month_year(month: &str, year: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
+    month_year_packed(month, year, opts).verdict()
+}
+
+/// [`validate_month_year`], packed.
+pub(crate) fn month_year_packed(month: &str, year: &str, opts: &ExpiryOptions) -> Packed {
     // Each: nothing but white space, or one run of digits.
     let digits = |s| match tokens(s) {
         Some(Tokens { shape: D | EMPTY, runs: [d, _] }) => Some(d),
         _ => None,
     };
     match (digits(month), digits(year)) {
-        (Some(b""), Some(b"")) => ExpiryVerdict::bad(ExpiryReason::Required, true),
+        (Some(b""), Some(b"")) => Packed::bad(ExpiryReason::Required, true),
         (Some(m), Some(y)) => judge(Part::first(m), y, opts),
-        _ => ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false),
+        _ => Packed::NOT_TEXT,
     }
 }
 
@@ -216,16 +291,12 @@ fn digits_only(b: &[u8]) -> (Part<'_>, &[u8]) {
     (Part { text: m, complete, last: false }, y)
 }
 
-fn judge(month: Part<'_>, year: &[u8], opts: &ExpiryOptions) -> ExpiryVerdict {
+fn judge(month: Part<'_>, year: &[u8], opts: &ExpiryOptions) -> Packed {
     let m = match parse_month(month) {
         Ok(Some(m)) => m,
-        Ok(None) if year.is_empty() => return ExpiryVerdict::bad(ExpiryReason::Incomplete, true),
+        Ok(None) if year.is_empty() => return Packed::bad(ExpiryReason::Incomplete, true),
         Ok(None) if month.last => return iso_partial_month(month.text, year, opts),
-        Ok(None) | Err(()) => return ExpiryVerdict::bad(ExpiryReason::InvalidMonth, false),
-    };
-    let with_month = |mut v: ExpiryVerdict| {
-        v.month = Some(m);
-        v
+        Ok(None) | Err(()) => return Packed::bad(ExpiryReason::InvalidMonth, false),
     };
     let today = opts.today;
     let lowest = if m >= today.month { today.year } else { today.year.saturating_add(1) };
@@ -233,34 +304,28 @@ fn judge(month: Part<'_>, year: &[u8], opts: &ExpiryOptions) -> ExpiryVerdict {
     let in_range = |y: u16| lowest <= y && y <= highest;
     let n = year.len();
     if n > 4 {
-        return with_month(ExpiryVerdict::bad(ExpiryReason::InvalidYear, false));
+        return Packed::bad(ExpiryReason::InvalidYear, false).with_month(m);
     }
     let v: u16 = year.iter().fold(0, |a, d| a * 10 + u16::from(d - b'0'));
     if n == 2 || n == 4 {
         let full = if n == 2 { resolve_two_digit(v, today.year) } else { v };
+        if in_range(full) {
+            return Packed::VALID.with_month(m).with_year(full);
+        }
         // "20" may still grow into "2031": potentially valid even when 2020 is not.
         let grows = n == 2 && range_meets(v * 100, v * 100 + 99, lowest, highest);
-        if in_range(full) {
-            let mut ok = with_month(ExpiryVerdict::bad(ExpiryReason::Required, true));
-            ok.is_valid = true;
-            ok.year = Some(full);
-            ok.reason = None;
-            return ok;
-        }
         let reason = if full < lowest { ExpiryReason::Expired } else { ExpiryReason::TooFarFuture };
-        let mut bad = with_month(ExpiryVerdict::bad(reason, grows));
-        bad.year = Some(full);
-        return bad;
+        return Packed::bad(reason, grows).with_month(m).with_year(full);
     }
     // A prefix of a year (0, 1 or 3 digits): which completions could still be valid?
     let (lo, hi, two_digit) = match n {
-        0 => return with_month(ExpiryVerdict::bad(ExpiryReason::Incomplete, true)),
+        0 => return Packed::bad(ExpiryReason::Incomplete, true).with_month(m),
         1 => (v * 1000, v * 1000 + 999, true),
         _ => (v * 10, v * 10 + 9, false),
     };
     let two_ok = two_digit && (0..10).any(|d| in_range(resolve_two_digit(v * 10 + d, today.year)));
     if two_ok || range_meets(lo, hi, lowest, highest) {
-        return with_month(ExpiryVerdict::bad(ExpiryReason::Incomplete, true));
+        return Packed::bad(ExpiryReason::Incomplete, true).with_month(m);
     }
     let reason = if n == 3 && hi < lowest {
         ExpiryReason::Expired
@@ -269,27 +334,26 @@ fn judge(month: Part<'_>, year: &[u8], opts: &ExpiryOptions) -> ExpiryVerdict {
     } else {
         ExpiryReason::InvalidYear
     };
-    with_month(ExpiryVerdict::bad(reason, false))
+    Packed::bad(reason, false).with_month(m)
 }
 
 /// `2026-`, `2026-0` or `2026-1`: an ISO date whose month is still being typed. `2026-1` reads as
 /// January (as `YYYY-M` does), and stays potentially valid while `2026-10`..`12` could still be.
-fn iso_partial_month(text: &[u8], year: &[u8], opts: &ExpiryOptions) -> ExpiryVerdict {
+fn iso_partial_month(text: &[u8], year: &[u8], opts: &ExpiryOptions) -> Packed {
     // `text` is what `parse_month` left unresolved: nothing, `0` or `1`. Compared byte by byte
     // (a slice comparison links `memcmp`).
     let one = text.first() == Some(&b'1');
     let could = (1..=12u8).any(|m| {
         let two = [b'0' + m / 10, b'0' + m % 10];
         (text.first().is_none_or(|&c| c == two[0]) || (one && m >= 10))
-            && judge(Part { text: &two, complete: true, last: true }, year, opts).is_valid
+            && judge(Part { text: &two, complete: true, last: true }, year, opts).is_valid()
     });
     if one {
-        let mut v = judge(Part { text, complete: true, last: true }, year, opts);
-        v.is_potentially_valid |= could;
-        return v;
+        let v = judge(Part { text, complete: true, last: true }, year, opts);
+        return Packed(v.0 | u32::from(could) << 1);
     }
     if could {
-        return ExpiryVerdict::bad(ExpiryReason::Incomplete, true);
+        return Packed::bad(ExpiryReason::Incomplete, true);
     }
     let y = year.iter().fold(0u16, |a, d| a.saturating_mul(10).saturating_add(u16::from(d - b'0')));
     let reason = if y > opts.today.year.saturating_add(opts.max_years_ahead) {
@@ -297,7 +361,7 @@ fn iso_partial_month(text: &[u8], year: &[u8], opts: &ExpiryOptions) -> ExpiryVe
     } else {
         ExpiryReason::Expired
     };
-    ExpiryVerdict::bad(reason, false)
+    Packed::bad(reason, false)
 }
 
 fn range_meets(lo: u16, hi: u16, lowest: u16, highest: u16) -> bool {

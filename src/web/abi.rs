@@ -19,9 +19,10 @@ use core::sync::atomic::{AtomicU8, Ordering};
 
 use super::hygiene::scrub_stack;
 use crate::domain::card::Fault;
+use crate::domain::expiry::Packed;
 use crate::domain::{
-    self, Brand, BrandSet, CardInput, CardOptions, CvvVerdict, ExpiryOptions, ExpiryVerdict, FieldValue,
-    Locale, NumberOptions, NumberVerdict, YearMonth,
+    self, Brand, BrandSet, CardInput, CardOptions, CvvVerdict, ExpiryOptions, FieldValue, Locale,
+    NumberOptions, NumberVerdict, YearMonth,
 };
 
 /// Bytes of input text the buffer holds (longer text counts as not text).
@@ -165,15 +166,6 @@ fn number_bits(v: &NumberVerdict) -> u32 {
         | u32::from(v.candidates.0) << 9
 }
 
-/// Packs an expiry verdict: bit 0 valid, 1 potentially valid, 2-4 reason, 5-8 month, 9-22 year
-/// plus one (0 = none, so a typed year 0000 stays year 0).
-fn expiry_bits(v: &ExpiryVerdict) -> u32 {
-    let reason = v.reason.map_or(0, |r| r as u32 + 1);
-    let month = u32::from(v.month.unwrap_or(0));
-    let year = v.year.map_or(0, |y| u32::from(y) + 1).min(16383);
-    u32::from(v.is_valid) | u32::from(v.is_potentially_valid) << 1 | reason << 2 | month << 5 | year << 9
-}
-
 /// Packs a CVV verdict: bit 0 valid, 1 potentially valid, 2-4 reason.
 fn cvv_bits(v: &CvvVerdict) -> u32 {
     u32::from(v.is_valid) | u32::from(v.is_potentially_valid) << 1 | v.reason.map_or(0, |r| r as u32 + 1) << 2
@@ -207,10 +199,10 @@ pub extern "C" fn mc_long(len: u32, kind: u32, x: u32, y: u32) -> u32 {
         2 => number_bits(
             &s.map_or(NumberVerdict::NOT_TEXT, |s| domain::validate_number(s, &number_options(x, y))),
         ),
-        k => expiry_bits(&match s.and_then(|s| s.split_at_checked(k as usize - 3)) {
-            Some((m, yr)) => domain::validate_month_year(m, yr, &expiry_options(x, y)),
-            None => ExpiryVerdict::NOT_TEXT,
-        }),
+        k => match s.and_then(|s| s.split_at_checked(k as usize - 3)) {
+            Some((m, yr)) => domain::expiry::month_year_packed(m, yr, &expiry_options(x, y)).0,
+            None => Packed::NOT_TEXT.0,
+        },
     });
     if kind == 2 {
         scrub_stack();
@@ -220,7 +212,7 @@ pub extern "C" fn mc_long(len: u32, kind: u32, x: u32, y: u32) -> u32 {
 
 /// The packed verdict of `validateExpiry` on one string (`None`: not text), however it came.
 fn expiry_text_bits(s: Option<&str>, opts: &ExpiryOptions) -> u32 {
-    expiry_bits(&s.map_or(ExpiryVerdict::NOT_TEXT, |s| domain::validate_expiry(s, opts)))
+    s.map_or(Packed::NOT_TEXT, |s| domain::expiry::expiry_packed(s, opts)).0
 }
 
 /// The packed verdict of `validateCvv` on one string (`None`: not text), however it came.
