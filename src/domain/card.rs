@@ -6,8 +6,8 @@ use super::prelude::*;
 use super::brand::{detect, Brand};
 use super::cvv::{validate_cvv, CvvVerdict};
 use super::digits::normalise;
-use super::expiry::{month_year_packed, ExpiryOptions, Packed};
-use super::number::{validate_number, NumberOptions, NumberVerdict};
+use super::expiry::{month_year_packed, ExpiryBits, ExpiryOptions};
+use super::number::{number_bits, NumberBits, NumberOptions};
 use super::reason::{self, Locale};
 #[cfg(doc)]
 use super::reason::{CvvReason, ExpiryReason, NumberReason};
@@ -245,15 +245,15 @@ fn check_each(
         brand = if bin.len() >= 6 { detect(bin).brand } else { None };
     } else {
         let n = match card.number {
-            Some(FieldValue::NotText) => NumberVerdict::NOT_TEXT,
-            v => validate_number(text_of(v), &opts.number),
+            Some(FieldValue::NotText) => NumberBits::NOT_TEXT,
+            v => number_bits(text_of(v), &opts.number),
         };
-        brand = n.brand;
-        if let Some(r) = n.reason {
-            emit(Fault { field: Field::Number, reason: r as u8 });
+        brand = n.brand();
+        if let Some(r) = n.reason() {
+            emit(Fault { field: Field::Number, reason: r });
         }
         let e = if card.exp_month == Some(FieldValue::NotText) || card.exp_year == Some(FieldValue::NotText) {
-            Packed::NOT_TEXT
+            ExpiryBits::NOT_TEXT
         } else {
             month_year_packed(text_of(card.exp_month), text_of(card.exp_year), &opts.expiry)
         };

@@ -78,24 +78,24 @@ impl ExpiryVerdict {
 /// (0: none), 5-8 the month (0: none), 9-22 the year plus one (0: none, so a typed year 0000
 /// stays year 0; every year here is below 10,000).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Packed(pub(crate) u32);
+pub(crate) struct ExpiryBits(pub(crate) u32);
 
-impl Packed {
+impl ExpiryBits {
     /// [`ExpiryVerdict::NOT_TEXT`].
-    pub(crate) const NOT_TEXT: Packed = Packed::bad(ExpiryReason::InvalidFormat, false);
+    pub(crate) const NOT_TEXT: ExpiryBits = ExpiryBits::bad(ExpiryReason::InvalidFormat, false);
     /// Valid: no reason, the month and year still to add.
-    const VALID: Packed = Packed(0b11);
+    const VALID: ExpiryBits = ExpiryBits(0b11);
 
-    const fn bad(reason: ExpiryReason, potentially: bool) -> Packed {
-        Packed((potentially as u32) << 1 | (reason as u32 + 1) << 2)
+    const fn bad(reason: ExpiryReason, potentially: bool) -> ExpiryBits {
+        ExpiryBits((potentially as u32) << 1 | (reason as u32 + 1) << 2)
     }
 
-    const fn with_month(self, month: u8) -> Packed {
-        Packed(self.0 | (month as u32 & 15) << 5)
+    const fn with_month(self, month: u8) -> ExpiryBits {
+        ExpiryBits(self.0 | (month as u32 & 15) << 5)
     }
 
-    const fn with_year(self, year: u16) -> Packed {
-        Packed(self.0 | (year as u32 + 1) << 9)
+    const fn with_year(self, year: u16) -> ExpiryBits {
+        ExpiryBits(self.0 | (year as u32 + 1) << 9)
     }
 
     const fn is_valid(self) -> bool {
@@ -143,13 +143,13 @@ pub fn validate_expiry(input: &str, opts: &ExpiryOptions) -> ExpiryVerdict {
 }
 
 /// [`validate_expiry`], packed.
-pub(crate) fn expiry_packed(input: &str, opts: &ExpiryOptions) -> Packed {
+pub(crate) fn expiry_packed(input: &str, opts: &ExpiryOptions) -> ExpiryBits {
     let Some(Tokens { shape, runs: [a, b] }) = tokens(input) else {
-        return Packed::NOT_TEXT;
+        return ExpiryBits::NOT_TEXT;
     };
     // The shapes a date can have (`9` digits, `/`, `-`; white space aside).
     let (month, year): (Part<'_>, &[u8]) = match shape {
-        EMPTY => return Packed::bad(ExpiryReason::Required, true),
+        EMPTY => return ExpiryBits::bad(ExpiryReason::Required, true),
         D => digits_only(a),
         DD | DSD => (Part::first(a), b),
         DS => (Part::first(a), b""),
@@ -158,7 +158,7 @@ pub(crate) fn expiry_packed(input: &str, opts: &ExpiryOptions) -> Packed {
         // ISO `YYYY-MM` (what <input type="month"> produces): the month comes last.
         DH if a.len() == 4 => (Part { text: b"", complete: false, last: true }, a),
         DHD if a.len() == 4 && b.len() <= 2 => (Part { text: b, complete: b.len() == 2, last: true }, a),
-        _ => return Packed::NOT_TEXT,
+        _ => return ExpiryBits::NOT_TEXT,
     };
     judge(month, year, opts)
 }
@@ -170,16 +170,16 @@ pub fn validate_month_year(month: &str, year: &str, opts: &ExpiryOptions) -> Exp
 }
 
 /// [`validate_month_year`], packed.
-pub(crate) fn month_year_packed(month: &str, year: &str, opts: &ExpiryOptions) -> Packed {
+pub(crate) fn month_year_packed(month: &str, year: &str, opts: &ExpiryOptions) -> ExpiryBits {
     // Each: nothing but white space, or one run of digits.
     let digits = |s| match tokens(s) {
         Some(Tokens { shape: D | EMPTY, runs: [d, _] }) => Some(d),
         _ => None,
     };
     match (digits(month), digits(year)) {
-        (Some(b""), Some(b"")) => Packed::bad(ExpiryReason::Required, true),
+        (Some(b""), Some(b"")) => ExpiryBits::bad(ExpiryReason::Required, true),
         (Some(m), Some(y)) => judge(Part::first(m), y, opts),
-        _ => Packed::NOT_TEXT,
+        _ => ExpiryBits::NOT_TEXT,
     }
 }
 
@@ -291,12 +291,12 @@ fn digits_only(b: &[u8]) -> (Part<'_>, &[u8]) {
     (Part { text: m, complete, last: false }, y)
 }
 
-fn judge(month: Part<'_>, year: &[u8], opts: &ExpiryOptions) -> Packed {
+fn judge(month: Part<'_>, year: &[u8], opts: &ExpiryOptions) -> ExpiryBits {
     let m = match parse_month(month) {
         Ok(Some(m)) => m,
-        Ok(None) if year.is_empty() => return Packed::bad(ExpiryReason::Incomplete, true),
+        Ok(None) if year.is_empty() => return ExpiryBits::bad(ExpiryReason::Incomplete, true),
         Ok(None) if month.last => return iso_partial_month(month.text, year, opts),
-        Ok(None) | Err(()) => return Packed::bad(ExpiryReason::InvalidMonth, false),
+        Ok(None) | Err(()) => return ExpiryBits::bad(ExpiryReason::InvalidMonth, false),
     };
     let today = opts.today;
     let lowest = if m >= today.month { today.year } else { today.year.saturating_add(1) };
@@ -304,28 +304,28 @@ fn judge(month: Part<'_>, year: &[u8], opts: &ExpiryOptions) -> Packed {
     let in_range = |y: u16| lowest <= y && y <= highest;
     let n = year.len();
     if n > 4 {
-        return Packed::bad(ExpiryReason::InvalidYear, false).with_month(m);
+        return ExpiryBits::bad(ExpiryReason::InvalidYear, false).with_month(m);
     }
     let v: u16 = year.iter().fold(0, |a, d| a * 10 + u16::from(d - b'0'));
     if n == 2 || n == 4 {
         let full = if n == 2 { resolve_two_digit(v, today.year) } else { v };
         if in_range(full) {
-            return Packed::VALID.with_month(m).with_year(full);
+            return ExpiryBits::VALID.with_month(m).with_year(full);
         }
         // "20" may still grow into "2031": potentially valid even when 2020 is not.
         let grows = n == 2 && range_meets(v * 100, v * 100 + 99, lowest, highest);
         let reason = if full < lowest { ExpiryReason::Expired } else { ExpiryReason::TooFarFuture };
-        return Packed::bad(reason, grows).with_month(m).with_year(full);
+        return ExpiryBits::bad(reason, grows).with_month(m).with_year(full);
     }
     // A prefix of a year (0, 1 or 3 digits): which completions could still be valid?
     let (lo, hi, two_digit) = match n {
-        0 => return Packed::bad(ExpiryReason::Incomplete, true).with_month(m),
+        0 => return ExpiryBits::bad(ExpiryReason::Incomplete, true).with_month(m),
         1 => (v * 1000, v * 1000 + 999, true),
         _ => (v * 10, v * 10 + 9, false),
     };
     let two_ok = two_digit && (0..10).any(|d| in_range(resolve_two_digit(v * 10 + d, today.year)));
     if two_ok || range_meets(lo, hi, lowest, highest) {
-        return Packed::bad(ExpiryReason::Incomplete, true).with_month(m);
+        return ExpiryBits::bad(ExpiryReason::Incomplete, true).with_month(m);
     }
     let reason = if n == 3 && hi < lowest {
         ExpiryReason::Expired
@@ -334,12 +334,12 @@ fn judge(month: Part<'_>, year: &[u8], opts: &ExpiryOptions) -> Packed {
     } else {
         ExpiryReason::InvalidYear
     };
-    Packed::bad(reason, false).with_month(m)
+    ExpiryBits::bad(reason, false).with_month(m)
 }
 
 /// `2026-`, `2026-0` or `2026-1`: an ISO date whose month is still being typed. `2026-1` reads as
 /// January (as `YYYY-M` does), and stays potentially valid while `2026-10`..`12` could still be.
-fn iso_partial_month(text: &[u8], year: &[u8], opts: &ExpiryOptions) -> Packed {
+fn iso_partial_month(text: &[u8], year: &[u8], opts: &ExpiryOptions) -> ExpiryBits {
     // `text` is what `parse_month` left unresolved: nothing, `0` or `1`. Compared byte by byte
     // (a slice comparison links `memcmp`).
     let one = text.first() == Some(&b'1');
@@ -350,10 +350,10 @@ fn iso_partial_month(text: &[u8], year: &[u8], opts: &ExpiryOptions) -> Packed {
     });
     if one {
         let v = judge(Part { text, complete: true, last: true }, year, opts);
-        return Packed(v.0 | u32::from(could) << 1);
+        return ExpiryBits(v.0 | u32::from(could) << 1);
     }
     if could {
-        return Packed::bad(ExpiryReason::Incomplete, true);
+        return ExpiryBits::bad(ExpiryReason::Incomplete, true);
     }
     let y = year.iter().fold(0u16, |a, d| a.saturating_mul(10).saturating_add(u16::from(d - b'0')));
     let reason = if y > opts.today.year.saturating_add(opts.max_years_ahead) {
@@ -361,7 +361,7 @@ fn iso_partial_month(text: &[u8], year: &[u8], opts: &ExpiryOptions) -> Packed {
     } else {
         ExpiryReason::Expired
     };
-    Packed::bad(reason, false)
+    ExpiryBits::bad(reason, false)
 }
 
 fn range_meets(lo: u16, hi: u16, lowest: u16, highest: u16) -> bool {

@@ -19,10 +19,11 @@ use core::sync::atomic::{AtomicU8, Ordering};
 
 use super::hygiene::scrub_stack;
 use crate::domain::card::Fault;
-use crate::domain::expiry::Packed;
+use crate::domain::expiry::ExpiryBits;
+use crate::domain::number::NumberBits;
 use crate::domain::{
     self, Brand, BrandSet, CardInput, CardOptions, CvvVerdict, ExpiryOptions, FieldValue, Locale,
-    NumberOptions, NumberVerdict, YearMonth,
+    NumberOptions, YearMonth,
 };
 
 /// Bytes of input text the buffer holds (longer text counts as not text).
@@ -154,18 +155,6 @@ fn brand_of(index: u32) -> Option<Brand> {
     Brand::ALL.get(index as usize).copied()
 }
 
-/// Packs a number verdict: bit 0 valid, 1 potentially valid, 2-5 brand (15 = none), 6-8 reason
-/// (0 = none), 9-23 candidates. glue.js decodes it.
-fn number_bits(v: &NumberVerdict) -> u32 {
-    let brand = v.brand.map_or(15, |b| b.index() as u32);
-    let reason = v.reason.map_or(0, |r| r as u32 + 1);
-    u32::from(v.is_valid)
-        | u32::from(v.is_potentially_valid) << 1
-        | brand << 2
-        | reason << 6
-        | u32::from(v.candidates.0) << 9
-}
-
 /// Packs a CVV verdict: bit 0 valid, 1 potentially valid, 2-4 reason.
 fn cvv_bits(v: &CvvVerdict) -> u32 {
     u32::from(v.is_valid) | u32::from(v.is_potentially_valid) << 1 | v.reason.map_or(0, |r| r as u32 + 1) << 2
@@ -196,12 +185,10 @@ pub extern "C" fn mc_long(len: u32, kind: u32, x: u32, y: u32) -> u32 {
     let bits = with_input(len, |s| match kind {
         0 => expiry_text_bits(s, &expiry_options(x, y)),
         1 => cvv_text_bits(s, brand_of(x)),
-        2 => number_bits(
-            &s.map_or(NumberVerdict::NOT_TEXT, |s| domain::validate_number(s, &number_options(x, y))),
-        ),
+        2 => s.map_or(NumberBits::NOT_TEXT, |s| domain::number::number_bits(s, &number_options(x, y))).0,
         k => match s.and_then(|s| s.split_at_checked(k as usize - 3)) {
             Some((m, yr)) => domain::expiry::month_year_packed(m, yr, &expiry_options(x, y)).0,
-            None => Packed::NOT_TEXT.0,
+            None => ExpiryBits::NOT_TEXT.0,
         },
     });
     if kind == 2 {
@@ -212,7 +199,7 @@ pub extern "C" fn mc_long(len: u32, kind: u32, x: u32, y: u32) -> u32 {
 
 /// The packed verdict of `validateExpiry` on one string (`None`: not text), however it came.
 fn expiry_text_bits(s: Option<&str>, opts: &ExpiryOptions) -> u32 {
-    s.map_or(Packed::NOT_TEXT, |s| domain::expiry::expiry_packed(s, opts)).0
+    s.map_or(ExpiryBits::NOT_TEXT, |s| domain::expiry::expiry_packed(s, opts)).0
 }
 
 /// The packed verdict of `validateCvv` on one string (`None`: not text), however it came.
