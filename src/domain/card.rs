@@ -4,7 +4,7 @@
 use super::prelude::*;
 
 use super::brand::{detect, Brand};
-use super::cvv::{validate_cvv, CvvVerdict};
+use super::cvv::{cvv_bits, CvvBits};
 use super::digits::normalise;
 use super::expiry::{month_year_packed, ExpiryBits, ExpiryOptions};
 use super::number::{number_bits, NumberBits, NumberOptions};
@@ -263,11 +263,11 @@ fn check_each(
         expiry = e.month_year();
     }
     let c = match card.cvv {
-        Some(FieldValue::NotText) => CvvVerdict::NOT_TEXT,
-        v => validate_cvv(text_of(v), brand),
+        Some(FieldValue::NotText) => CvvBits::NOT_TEXT,
+        v => cvv_bits(text_of(v), brand),
     };
-    if let (true, Some(r)) = (with_cvv, c.reason) {
-        emit(Fault { field: Field::Cvv, reason: r as u8 });
+    if let (true, Some(r)) = (with_cvv, c.reason()) {
+        emit(Fault { field: Field::Cvv, reason: r });
     }
     (brand, expiry)
 }

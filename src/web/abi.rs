@@ -19,11 +19,12 @@ use core::sync::atomic::{AtomicU8, Ordering};
 
 use super::hygiene::scrub_stack;
 use crate::domain::card::Fault;
+use crate::domain::cvv::CvvBits;
 use crate::domain::expiry::ExpiryBits;
 use crate::domain::number::NumberBits;
 use crate::domain::{
-    self, Brand, BrandSet, CardInput, CardOptions, CvvVerdict, ExpiryOptions, FieldValue, Locale,
-    NumberOptions, YearMonth,
+    self, Brand, BrandSet, CardInput, CardOptions, ExpiryOptions, FieldValue, Locale, NumberOptions,
+    YearMonth,
 };
 
 /// Bytes of input text the buffer holds (longer text counts as not text).
@@ -155,11 +156,6 @@ fn brand_of(index: u32) -> Option<Brand> {
     Brand::ALL.get(index as usize).copied()
 }
 
-/// Packs a CVV verdict: bit 0 valid, 1 potentially valid, 2-4 reason.
-fn cvv_bits(v: &CvvVerdict) -> u32 {
-    u32::from(v.is_valid) | u32::from(v.is_potentially_valid) << 1 | v.reason.map_or(0, |r| r as u32 + 1) << 2
-}
-
 /// Address of the buffer (the output area starts [`INPUT_CAPACITY`] bytes in).
 #[no_mangle]
 pub extern "C" fn mc_io() -> u32 {
@@ -204,7 +200,7 @@ fn expiry_text_bits(s: Option<&str>, opts: &ExpiryOptions) -> u32 {
 
 /// The packed verdict of `validateCvv` on one string (`None`: not text), however it came.
 fn cvv_text_bits(s: Option<&str>, brand: Option<Brand>) -> u32 {
-    cvv_bits(&s.map_or(CvvVerdict::NOT_TEXT, |s| domain::validate_cvv(s, brand)))
+    s.map_or(CvvBits::NOT_TEXT, |s| domain::cvv::cvv_bits(s, brand)).0
 }
 
 /// `validateCard`: the five fields' texts one after another (`card_number`, `card_exp_month`,
