@@ -792,9 +792,40 @@ fn brands_for(digits: &[u8]) -> u16 {
 
 /// Detects the brand from the leading digits of a normalised number (ASCII digits only).
 pub fn detect(digits: &[u8]) -> Detection {
+    let d = detected(digits);
+    Detection { candidates: d.candidates(), brand: d.brand() }
+}
+
+/// A [`Detection`] packed into one integer, as [`detected`] works it out (returned in a register
+/// rather than written to memory): bits 0-14 the candidates, 16-19 the brand's index (15: none).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Detected(u32);
+
+impl Detected {
+    const fn of(candidates: BrandSet, brand: Option<Brand>) -> Detected {
+        let brand = match brand {
+            Some(b) => b as u32,
+            None => 15,
+        };
+        Detected(candidates.0 as u32 | brand << 16)
+    }
+
+    /// Every brand the digits may still belong to.
+    pub(crate) fn candidates(self) -> BrandSet {
+        BrandSet(self.0 as u16 & BrandSet::ALL.0)
+    }
+
+    /// The brand, when the digits determine one.
+    pub(crate) fn brand(self) -> Option<Brand> {
+        Brand::ALL.get((self.0 >> 16) as usize).copied()
+    }
+}
+
+/// [`detect`], packed.
+pub(crate) fn detected(digits: &[u8]) -> Detected {
     let n = digits.len();
     if n == 0 {
-        return Detection { candidates: BrandSet::ALL, brand: None };
+        return Detected::of(BrandSet::ALL, None);
     }
     let head = head_interval(digits);
     let mut candidates = BrandSet::EMPTY;
@@ -822,11 +853,11 @@ pub fn detect(digits: &[u8]) -> Detection {
         }
     }
     if candidates.is_empty() {
-        return Detection { candidates, brand: None };
+        return Detected::of(candidates, None);
     }
     match best {
-        Some((brand, _)) if all_full => Detection { candidates: BrandSet::only(brand), brand: Some(brand) },
-        _ => Detection { candidates, brand: candidates.single() },
+        Some((brand, _)) if all_full => Detected::of(BrandSet::only(brand), Some(brand)),
+        _ => Detected::of(candidates, candidates.single()),
     }
 }
 

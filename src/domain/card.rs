@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use super::prelude::*;
 
-use super::brand::{detect, Brand};
+use super::brand::{detected, Brand};
 use super::cvv::{cvv_bits, CvvBits};
 use super::digits::normalise;
 use super::expiry::{month_year_packed, ExpiryBits, ExpiryOptions};
@@ -242,7 +242,7 @@ fn check_each(
         let head = text_of(card.token_id).as_bytes();
         let digits = head.iter().position(|b| !b.is_ascii_digit()).unwrap_or(head.len()).min(8);
         let bin = head.get(..digits).unwrap_or_default();
-        brand = if bin.len() >= 6 { detect(bin).brand } else { None };
+        brand = if bin.len() >= 6 { detected(bin).brand() } else { None };
     } else {
         let n = match card.number {
             Some(FieldValue::NotText) => NumberBits::NOT_TEXT,

@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use super::prelude::*;
 
-use super::brand::detect;
+use super::brand::detected;
 use super::digits::{digits_only, Digits, MAX_PAN};
 
 const DEFAULT_GAPS: &[u8] = &[4, 8, 12];
@@ -11,7 +11,7 @@ const DEFAULT_GAPS: &[u8] = &[4, 8, 12];
 /// Gaps and maximum length for the digits typed so far: the brand's once it is known, otherwise
 /// groups of four up to 19 digits.
 fn layout(d: &[u8]) -> (&'static [u8], usize) {
-    match detect(d).brand {
+    match detected(d).brand() {
         Some(b) => (b.facts().gaps, usize::from(b.facts().max_length())),
         None => (DEFAULT_GAPS, MAX_PAN),
     }

@@ -3,7 +3,7 @@
 #[allow(unused_imports)]
 use super::prelude::*;
 
-use super::brand::{detect, Brand, BrandSet};
+use super::brand::{detected, Brand, BrandSet};
 use super::digits::{normalise, Digits, MAX_PAN};
 use super::luhn;
 use super::reason::NumberReason;
@@ -153,12 +153,12 @@ fn judge(digits: &[u8], len: usize, opts: &NumberOptions) -> NumberBits {
     if len == 0 {
         return NumberBits::invalid(NumberReason::Required, true, None, opts.supported);
     }
-    let det = detect(digits);
-    let candidates = det.candidates.intersect(opts.supported);
-    if det.candidates.is_empty() {
+    let det = detected(digits);
+    let candidates = det.candidates().intersect(opts.supported);
+    if det.candidates().is_empty() {
         return NumberBits::invalid(NumberReason::UnknownBrand, false, None, BrandSet::EMPTY);
     }
-    let Some(brand) = det.brand else {
+    let Some(brand) = det.brand() else {
         // Several brands are still possible: the number is a prefix.
         if candidates.is_empty() {
             return NumberBits::invalid(NumberReason::UnsupportedBrand, false, None, candidates);

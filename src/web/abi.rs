@@ -317,7 +317,9 @@ pub extern "C" fn mc_input(len: u32, caret: u32, kind: u32) -> u32 {
 
 /// [`mc_input`]'s `detectBrand`.
 fn brand_details(s: Option<&str>) -> u32 {
-    let Some(b) = s.and_then(|s| domain::detect(domain::digits::normalise(s).ok()?.as_bytes()).brand) else {
+    let Some(b) =
+        s.and_then(|s| domain::brand::detected(domain::digits::normalise(s).ok()?.as_bytes()).brand())
+    else {
         return 15;
     };
     let info = b.facts();
