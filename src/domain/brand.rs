@@ -462,7 +462,7 @@ impl Brand {
     }
 
     /// The brand's [`Facts`] (what the crate's own code reads instead of [`Brand::info`]).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn facts(self) -> Facts {
         let i = self.index();
         Facts {

@@ -34,7 +34,7 @@ pub fn text(bytes: &[u8]) -> Option<&str> {
 /// assert_eq!(ascii8(&[b'1', 0xc3, 0xa9, 0, 0, 0, 0, 0], 3), None); // "1é": not ASCII
 /// assert_eq!(ascii8(b"12345678", 9), None);
 /// ```
-#[inline]
+#[inline(always)]
 pub fn ascii8(bytes: &[u8; 8], len: usize) -> Option<&str> {
     let b = bytes.get(..len)?;
     // The first `len` bytes (`len` is 0-8 here) shifted to the top of the word.
@@ -106,7 +106,7 @@ pub struct Chars<'a> {
 impl Iterator for Chars<'_> {
     type Item = (usize, char);
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<(usize, char)> {
         let at = self.i;
         let &lead = self.s.as_bytes().get(at)?;

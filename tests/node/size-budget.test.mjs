@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, packageFiles, packageSizes } from '../../bench/sizes.mjs';
 
-// Measured 45,467 B gzip -9 on 2026-12-02. The steps down (bench/ANALYSIS.md), seventh session:
+// Measured 44,678 B gzip -9 on 2026-12-02. The steps down (bench/ANALYSIS.md), seventh session:
 // strings of card data wiped by domain::digits::wipe_string instead of the zeroize crate, no longer
 // a dependency (46,468 B), the reason codes and messages as one table per locale, a reason's place
 // its field's position times seven plus its own (46,390 B), the brands' nice names and security
@@ -23,32 +23,33 @@ import { measure, packageFiles, packageSizes } from '../../bench/sizes.mjs';
 // verdicts worked out packed in one integer (domain::expiry::Packed), the public ExpiryVerdict
 // unpacked from it (45,603 B), number verdicts packed too (domain::number::NumberBits) (45,558 B),
 // CVV verdicts packed too (domain::cvv::CvvBits) (45,498 B), brand detection packed
-// (domain::brand::Detected) (45,467 B). Sixth session, from 47,399 B: card data cleared by
-// domain::digits::wipe instead of zeroize (47,328 B), the validators' buffer read in place
-// (47,267 B), no dyn FnMut call between an export and its validation and digits-only numbers judged
-// in place (47,201 B), validateCard's check compiled once (47,193 B), white space by
-// domain::utf8::is_space (46,997 B), characters decoded by domain::utf8::chars (46,909 B), one
-// digits pass in the formatters (46,904 B), a CVV of digits alone not trimmed (46,893 B), no memcmp
-// in the expiry judge (46,890 B), words written to the output area whole (46,866 B), the input
-// bytes zeroed over a slice (46,856 B), Luhn with an alternating flag (46,850 B), brand patterns
-// read by index (46,833 B), the saved token's BIN digits found by position (46,826 B), no
-// slice::contains in the redirect URL check (46,650 B), no str::trim_end_matches for apiBaseUrl
-// (46,537 B), decimal text without a char iterator (46,500 B). Before that session, 47,399 B: the
-// full build's wasm once more through wasm-opt's --flatten --rereloop, --low-memory-unused, six
-// validator exports fewer; before that, 48,175 B: the .wasm inside the entry, decoded by a 127-byte
-// WebAssembly loop; the entry instantiates the module itself, so wasm-bindgen's init functions are
-// not bundled; UTF-8 checked and trimmed by domain::utf8; reason and error messages as one string
-// per locale; the token calls' validation options read by the entry; the adapter's own Promise
-// bridge instead of js-sys's executor; then no Fn closure for the token frame's Trusted Types
-// policy, no js_sys::global lookup, no JsFuture, onCancel a property of the entry, and no
-// str::splitn or generic join; the brand data in compact private columns; Cells, not RefCells. The
-// budget only moves down (it was 60,500, 60,450, 58,150, 58,100, 55,750, 54,750, 54,650, 54,550,
-// 54,450, 54,350, 54,300, 54,050, 53,850, 53,400, 53,150, 52,600, 52,550, 48,950, 48,550, 48,250,
-// 48,000, 47,900, 47,650, 47,450, 47,425, 47,400, 47,330, 47,270, 47,205, 47,195, 47,000, 46,910,
-// 46,905, 46,895, 46,890, 46,870, 46,860, 46,850, 46,835, 46,830, 46,650, 46,540, 46,500, 46,468,
-// 46,390, 46,306, 45,883, 45,873, 45,828, 45,818, 45,718, 45,603, 45,558, then 45,498 B);
-// BENCHMARKS.md says where the bytes are.
-const BUDGET_GZIP = 45_467;
+// (domain::brand::Detected) (45,467 B), the full build's #[inline] functions at LLVM's hint
+// threshold 25, the validators' three hot helpers #[inline(always)] (44,678 B). Sixth session, from
+// 47,399 B: card data cleared by domain::digits::wipe instead of zeroize (47,328 B), the
+// validators' buffer read in place (47,267 B), no dyn FnMut call between an export and its
+// validation and digits-only numbers judged in place (47,201 B), validateCard's check compiled once
+// (47,193 B), white space by domain::utf8::is_space (46,997 B), characters decoded by
+// domain::utf8::chars (46,909 B), one digits pass in the formatters (46,904 B), a CVV of digits
+// alone not trimmed (46,893 B), no memcmp in the expiry judge (46,890 B), words written to the
+// output area whole (46,866 B), the input bytes zeroed over a slice (46,856 B), Luhn with an
+// alternating flag (46,850 B), brand patterns read by index (46,833 B), the saved token's BIN
+// digits found by position (46,826 B), no slice::contains in the redirect URL check (46,650 B), no
+// str::trim_end_matches for apiBaseUrl (46,537 B), decimal text without a char iterator (46,500 B).
+// Before that session, 47,399 B: the full build's wasm once more through wasm-opt's --flatten
+// --rereloop, --low-memory-unused, six validator exports fewer; before that, 48,175 B: the .wasm
+// inside the entry, decoded by a 127-byte WebAssembly loop; the entry instantiates the module
+// itself, so wasm-bindgen's init functions are not bundled; UTF-8 checked and trimmed by
+// domain::utf8; reason and error messages as one string per locale; the token calls' validation
+// options read by the entry; the adapter's own Promise bridge instead of js-sys's executor; then no
+// Fn closure for the token frame's Trusted Types policy, no js_sys::global lookup, no JsFuture,
+// onCancel a property of the entry, and no str::splitn or generic join; the brand data in compact
+// private columns; Cells, not RefCells. The budget only moves down (it was 60,500, 60,450, 58,150,
+// 58,100, 55,750, 54,750, 54,650, 54,550, 54,450, 54,350, 54,300, 54,050, 53,850, 53,400, 53,150,
+// 52,600, 52,550, 48,950, 48,550, 48,250, 48,000, 47,900, 47,650, 47,450, 47,425, 47,400, 47,330,
+// 47,270, 47,205, 47,195, 47,000, 46,910, 46,905, 46,895, 46,890, 46,870, 46,860, 46,850, 46,835,
+// 46,830, 46,650, 46,540, 46,500, 46,468, 46,390, 46,306, 45,883, 45,873, 45,828, 45,818, 45,718,
+// 45,603, 45,558, 45,498, then 45,467 B); BENCHMARKS.md says where the bytes are.
+const BUDGET_GZIP = 44_678;
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'pkg');
 
