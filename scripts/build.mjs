@@ -4,8 +4,8 @@
 //   pkg/validate/  the validation-only entry `midtrans-card/validate` (--no-default-features)
 // Each: cargo (wasm32, release) -> wasm-bindgen (--target web) -> wasm-opt -Oz (npm binaryen 130:
 // Debian's wasm-opt 108 breaks wasm-bindgen 0.2.130 output) -> the entry with its fast paths ->
-// the hand-written .d.ts -> esbuild --minify of the shipped JS. Prints the gzip -9 size of what a
-// page downloads for each entry.
+// the hand-written .d.ts -> esbuild --minify, then terser, of the shipped JS. Prints the gzip -9
+// size of what a page downloads for each entry.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
