@@ -144,13 +144,8 @@ impl Fault {
         FieldError {
             field: self.field,
             code: reason::code(self.field, self.reason),
-            message: self.message(locale),
+            message: reason::message(self.field, self.reason, locale),
         }
-    }
-
-    /// The message for the customer, in `locale`.
-    pub(crate) fn message(self, locale: Locale) -> &'static str {
-        reason::message(self.field, self.reason, locale)
     }
 }
 

@@ -59,17 +59,13 @@ pub struct ExpiryVerdict {
 
 impl ExpiryVerdict {
     /// The verdict on a value that is not text at all: `invalid_format`, never potentially valid.
-    pub const NOT_TEXT: ExpiryVerdict = ExpiryVerdict::bad(ExpiryReason::InvalidFormat, false);
-
-    const fn bad(reason: ExpiryReason, potentially: bool) -> Self {
-        ExpiryVerdict {
-            is_valid: false,
-            is_potentially_valid: potentially,
-            month: None,
-            year: None,
-            reason: Some(reason),
-        }
-    }
+    pub const NOT_TEXT: ExpiryVerdict = ExpiryVerdict {
+        is_valid: false,
+        is_potentially_valid: false,
+        month: None,
+        year: None,
+        reason: Some(ExpiryReason::InvalidFormat),
+    };
 }
 
 /// An [`ExpiryVerdict`] packed into one integer, as the verdicts are worked out (a few bit
@@ -409,6 +405,18 @@ pub fn resolve_two_digit(yy: u16, this_year: u16) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The public "not text" verdicts, written out, say what the packed ones the validators use
+    /// say.
+    #[test]
+    fn not_text_verdicts_match_the_packed_ones() {
+        assert_eq!(ExpiryBits::NOT_TEXT.verdict(), ExpiryVerdict::NOT_TEXT);
+        assert_eq!(
+            crate::domain::number::NumberBits::NOT_TEXT.verdict(),
+            crate::domain::NumberVerdict::NOT_TEXT
+        );
+        assert_eq!(crate::domain::cvv::CvvBits::NOT_TEXT.verdict(), crate::domain::CvvVerdict::NOT_TEXT);
+    }
 
     #[test]
     fn century_window() {

@@ -42,23 +42,13 @@ pub struct NumberVerdict {
 impl NumberVerdict {
     /// The verdict on a value that is not text at all (an object, a boolean, a fraction...):
     /// `invalid_characters`, never potentially valid.
-    pub const NOT_TEXT: NumberVerdict =
-        NumberVerdict::invalid(NumberReason::InvalidCharacters, false, None, BrandSet::EMPTY);
-
-    const fn invalid(
-        reason: NumberReason,
-        potentially: bool,
-        brand: Option<Brand>,
-        candidates: BrandSet,
-    ) -> Self {
-        NumberVerdict {
-            is_valid: false,
-            is_potentially_valid: potentially,
-            brand,
-            candidates,
-            reason: Some(reason),
-        }
-    }
+    pub const NOT_TEXT: NumberVerdict = NumberVerdict {
+        is_valid: false,
+        is_potentially_valid: false,
+        brand: None,
+        candidates: BrandSet::EMPTY,
+        reason: Some(NumberReason::InvalidCharacters),
+    };
 }
 
 /// A [`NumberVerdict`] packed into one integer, as the verdicts are worked out and as the npm
