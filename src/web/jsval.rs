@@ -78,7 +78,15 @@ pub(crate) fn string_list(v: &JsValue) -> Vec<String> {
     if !Array::is_array(v) {
         return Vec::new();
     }
-    v.unchecked_ref::<Array>().iter().filter_map(|x| x.as_string()).collect()
+    // An index loop: `Array::iter` with `filter_map` linked an iterator adapter per caller.
+    let list: &Array = v.unchecked_ref();
+    let mut out = Vec::new();
+    for i in 0..list.length() {
+        if let Some(s) = list.get(i).as_string() {
+            out.push(s);
+        }
+    }
+    out
 }
 
 /// `{ name: value }` string pairs of a plain object (headers); non-string values skipped.
@@ -87,12 +95,19 @@ pub(crate) fn string_pairs(obj: &JsValue) -> Vec<(String, String)> {
     if !obj.is_object() {
         return Vec::new();
     }
-    Object::entries(obj.unchecked_ref())
-        .iter()
-        .filter_map(|pair| {
-            // `Object.entries` gives `[key, value]` arrays (checked as `string_list` checks).
-            let pair: &Array = Array::is_array(&pair).then(|| pair.unchecked_ref())?;
-            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-        })
-        .collect()
+    let entries = Object::entries(obj.unchecked_ref());
+    let mut out = Vec::new();
+    // An index loop, as in `string_list`.
+    for i in 0..entries.length() {
+        // `Object.entries` gives `[key, value]` arrays (checked as `string_list` checks).
+        let pair = entries.get(i);
+        if !Array::is_array(&pair) {
+            continue;
+        }
+        let pair: &Array = pair.unchecked_ref();
+        if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            out.push((k, v));
+        }
+    }
+    out
 }
