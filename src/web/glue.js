@@ -55,3 +55,16 @@ export function localMonth() {
   }
   return month;
 }
+
+// A value as text: strings as they are, safe non-negative integers and non-negative bigints in
+// decimal, '' for undefined/null; null for anything else (objects, booleans, fractions, unsafe
+// integers, symbols). The entry reads the validators' inputs with it, and the full build's wasm
+// reads card fields and Midtrans's answers with it (web/jsval.rs `text`: there, a Rust app's
+// build without these snippets has the same rules in Rust).
+export function text(v) {
+  if (typeof v === 'string') return v;
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0 ? String(v) : null;
+  if (typeof v === 'bigint') return v >= 0n ? v.toString() : null;
+  return null;
+}

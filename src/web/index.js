@@ -7,7 +7,7 @@
 // It also owns initialisation: `init()` is memoized (concurrent calls share one instantiation),
 // and every export called before it throws `MidtransCardError` `not_initialized` instead of a
 // TypeError from deep inside the glue.
-import { BRANDS, FIELDS, REASONS, numberFromBits, expiryFromBits, cvvFromBits, localMonth } from './glue.js';
+import { BRANDS, FIELDS, REASONS, numberFromBits, expiryFromBits, cvvFromBits, localMonth, text } from './glue.js';
 import { MidtransCardError } from './error.js';
 import { unpack } from './unpack.js';
 
@@ -159,16 +159,6 @@ function cleared(r) {
   lo = 0;
   hi = 0;
   return r;
-}
-
-// A value as text, as web/jsval.rs `text` reads it: strings, safe non-negative integers and
-// non-negative bigints in decimal, '' for undefined/null; null for anything else.
-function text(v) {
-  if (typeof v === 'string') return v;
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'number') return v >= 0 && v <= Number.MAX_SAFE_INTEGER && Number.isInteger(v) ? String(v) : null;
-  if (typeof v === 'bigint') return v >= 0n ? v.toString() : null;
-  return null;
 }
 
 function putText(v, at) {

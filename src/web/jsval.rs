@@ -10,11 +10,21 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// `Number.MAX_SAFE_INTEGER`: larger numbers have already lost digits in JavaScript.
+#[cfg(not(feature = "js"))]
 const MAX_SAFE: f64 = 9_007_199_254_740_991.0;
 
 /// Reads a JS value as text: strings as they are, safe non-negative integers and bigints in
 /// decimal, `null`/`undefined` as empty. `None` for anything else (objects, booleans, fractions,
 /// unsafe integers, symbols): not text.
+///
+/// The npm package's build reads it with the entry's own JavaScript `text` (glue.js), the same
+/// rules in a few lines the entry ships anyway: -348 B of gzip against this function's wasm
+/// (bench/ANALYSIS.md). A Rust app's build has no snippets and uses this one.
+#[cfg(feature = "js")]
+pub(crate) use super::sys::text;
+
+/// Reads a JS value as text (see above): a Rust app's build.
+#[cfg(not(feature = "js"))]
 pub(crate) fn text(v: &JsValue) -> Option<String> {
     if let Some(s) = v.as_string() {
         return Some(s);

@@ -137,4 +137,8 @@ extern "C" {
     /// The browser's local month as `year * 100 + month` (the validators' cache, shared).
     #[wasm_bindgen(js_name = localMonth)]
     pub(crate) fn local_month() -> u32;
+
+    /// A value as text, by web/jsval.rs's rules (see glue.js `text`); `None`: not text.
+    #[cfg(feature = "flow")]
+    pub(crate) fn text(v: &JsValue) -> Option<alloc::string::String>;
 }
