@@ -22,7 +22,7 @@ const short = (i) => {
   return s;
 };
 
-function leb(buf, p) {
+export function leb(buf, p) {
   let result = 0;
   let shift = 0;
   for (;;) {
@@ -33,7 +33,7 @@ function leb(buf, p) {
   }
 }
 
-function uleb(n) {
+export function uleb(n) {
   const out = [];
   do {
     let b = n % 128;
@@ -44,18 +44,18 @@ function uleb(n) {
   return Buffer.from(out);
 }
 
-const str = (s) => {
+export const str = (s) => {
   const b = Buffer.from(s, 'utf8');
   return Buffer.concat([uleb(b.length), b]);
 };
 
-function readName(buf, p) {
+export function readName(buf, p) {
   const [n, q] = leb(buf, p);
   return [buf.subarray(q, q + n).toString('utf8'), q + n];
 }
 
 // Skips an import's descriptor; returns its end.
-function skipImportDesc(buf, p) {
+export function skipImportDesc(buf, p) {
   const kind = buf[p++];
   const limits = (q) => {
     const flags = buf[q++];

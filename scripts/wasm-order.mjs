@@ -13,40 +13,16 @@
 // code: a wrong order costs bytes, never behaviour.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
+import { leb as lebAt, readName, skipImportDesc, str, uleb } from './wasm-names.mjs';
 
 /** Bytes of the bodies placed last that serve as the dictionary. */
 const WINDOW = 16000;
 /** At most this many bodies form that dictionary. */
 const BODIES = 12;
 
-function uleb(n) {
-  const out = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    out.push(b);
-  } while (n > 0);
-  return Buffer.from(out);
-}
-
-const str = (s) => {
-  const b = Buffer.from(s, 'utf8');
-  return Buffer.concat([uleb(b.length), b]);
-};
-
 /** Sections, imported function count and function bodies of a module. */
 function parse(buf) {
-  const leb = (p) => {
-    let r = 0;
-    let s = 0;
-    for (;;) {
-      const b = buf[p++];
-      r += (b & 0x7f) * 2 ** s;
-      s += 7;
-      if (b < 0x80) return [r, p];
-    }
-  };
+  const leb = (p) => lebAt(buf, p);
   const sections = [];
   const bodies = [];
   let imports = 0;
@@ -56,28 +32,15 @@ function parse(buf) {
     const [size, start] = leb(p + 1);
     const end = start + size;
     if (id === 0) {
-      const [n, q] = leb(start);
-      if (buf.subarray(q, q + n).toString('utf8') === 'name') throw new Error('wasm-order: the module already has names');
+      if (readName(buf, start)[0] === 'name') throw new Error('wasm-order: the module already has names');
     }
     if (id === 2) {
       let [n, q] = leb(start);
       for (let i = 0; i < n; i++) {
-        for (let k = 0; k < 2; k++) {
-          const [l, q1] = leb(q);
-          q = q1 + l;
-        }
-        const kind = buf[q++];
-        if (kind === 0) {
-          imports++;
-          q = leb(q)[1];
-        } else if (kind === 1 || kind === 2) {
-          if (kind === 1) q++; // reftype
-          const flags = buf[q++];
-          q = leb(q)[1];
-          if (flags & 1) q = leb(q)[1];
-        } else if (kind === 3) q += 2;
-        else if (kind === 4) q = leb(q + 1)[1];
-        else throw new Error(`wasm-order: import kind ${kind}`);
+        [, q] = readName(buf, q); // module
+        [, q] = readName(buf, q); // name
+        if (buf[q] === 0) imports++;
+        q = skipImportDesc(buf, q);
       }
       if (q !== end) throw new Error('wasm-order: the import section did not parse');
     }
