@@ -44,6 +44,21 @@ const MIDTRANS_ONLY = /\/\/ @midtrans-start[\s\S]*?\/\/ @midtrans-end\n/g;
 // Marks in index.js around what only the validation-only entry has (its own wasm loader).
 const VALIDATE_ONLY = /\/\/ @validate-start[\s\S]*?\/\/ @validate-end\n/g;
 
+// The shipped wasm keeps the source file of each `async fn`'s resumed-after-completion check
+// (a trap here, src/lib.rs): for a dependency that is its path under the builder's cargo home
+// (`/root/.cargo/registry/src/index.crates.io-<hash>/js-sys-…`). Each registry directory is
+// remapped away (`js-sys-…/src/…` is left), so no path of the machine that built the package
+// ships in it (and 40 B less gzip); a path with a space, which RUSTFLAGS cannot carry, is left.
+function remapCrates() {
+  const home = process.env.CARGO_HOME || join(process.env.HOME || '', '.cargo');
+  const src = join(home, 'registry/src');
+  if (!existsSync(src)) return [];
+  return readdirSync(src)
+    .map((d) => join(src, d))
+    .filter((d) => !/\s/.test(d))
+    .map((d) => `--remap-path-prefix=${d}=`);
+}
+
 async function build({ outDir, features, midtrans }) {
   const targetDir = midtrans ? 'target' : 'target/validate';
   // LLVM's inliner at threshold 0: it still inlines what is marked #[inline(always)] and
@@ -56,7 +71,7 @@ async function build({ outDir, features, midtrans }) {
   // scrub does not depend on either: the validations run below #[inline(never)] frames (web/abi.rs
   // `below`). Appended to the caller's RUSTFLAGS; with --target, build scripts do not get them.
   const inlining = ['-C llvm-args=-inline-threshold=0', ...(midtrans ? ['-C llvm-args=-inlinehint-threshold=25'] : [])];
-  const rustflags = [process.env.RUSTFLAGS, ...inlining].filter(Boolean).join(' ');
+  const rustflags = [process.env.RUSTFLAGS, ...inlining, ...remapCrates()].filter(Boolean).join(' ');
   run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '-p', 'midtrans-card', '--target-dir', targetDir, ...features], { env: { ...process.env, RUSTFLAGS: rustflags } });
   const built = join(root, targetDir, 'wasm32-unknown-unknown/release/midtrans_card.wasm');
   const wasm = join(outDir, 'midtrans_card_bg.wasm');

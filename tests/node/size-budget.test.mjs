@@ -11,7 +11,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, packageFiles, packageSizes } from '../../bench/sizes.mjs';
 
-// Measured 43,763 B gzip -9 on 2026-12-02. The steps down (bench/ANALYSIS.md), eighth session:
+// Measured 43,723 B gzip -9 on 2026-12-03. The steps down (bench/ANALYSIS.md), ninth session: the
+// cargo registry's directory remapped out of the wasm's source paths (43,723 B). Eighth session:
 // the full wasm's functions in the order gzip codes shortest (scripts/wasm-order.mjs) (44,313 B),
 // the option lists and header pairs read by index loops, not Array::iter with filter_map (44,111 B),
 // JS values read as text by the entry's own `text` (glue.js) instead of wasm (43,763 B).
@@ -52,8 +53,8 @@ import { measure, packageFiles, packageSizes } from '../../bench/sizes.mjs';
 // 52,600, 52,550, 48,950, 48,550, 48,250, 48,000, 47,900, 47,650, 47,450, 47,425, 47,400, 47,330,
 // 47,270, 47,205, 47,195, 47,000, 46,910, 46,905, 46,895, 46,890, 46,870, 46,860, 46,850, 46,835,
 // 46,830, 46,650, 46,540, 46,500, 46,468, 46,390, 46,306, 45,883, 45,873, 45,828, 45,818, 45,718,
-// 45,603, 45,558, 45,498, 45,467, 44,678, 44,313, then 44,111 B); BENCHMARKS.md says where the bytes are.
-const BUDGET_GZIP = 43_763;
+// 45,603, 45,558, 45,498, 45,467, 44,678, 44,313, 44,111, then 43,763 B); BENCHMARKS.md says where the bytes are.
+const BUDGET_GZIP = 43_723;
 
 const pkgDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'pkg');
 
